@@ -1,0 +1,56 @@
+"""newsclean: news in any shape (HTML, markdown dumps, text copies) into clean, typed Articles.
+
+>>> import newsclean
+>>> article = newsclean.clean("<h1>Title</h1><p>A first paragraph that says something.</p>")
+>>> article.title
+'Title'
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from .article import Article, FieldOrigin, Image, Paragraph, Person, Provenance, RemovedBlock, Source
+from .core import DEFAULT_MAX_BYTES, clean
+from .document import Block, Document
+from .errors import (
+    DocumentTimeoutError,
+    InputError,
+    InputTooLargeError,
+    NewscleanError,
+    NotAnArticleError,
+    PipelineError,
+    StageError,
+    UndecodableInputError,
+)
+from .pipeline import Pipeline
+
+try:
+    __version__ = version("newsclean")
+except PackageNotFoundError:  # pragma: no cover - running from a checkout without install
+    __version__ = "0.0.0+unknown"
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "Article",
+    "Block",
+    "Document",
+    "DocumentTimeoutError",
+    "FieldOrigin",
+    "Image",
+    "InputError",
+    "InputTooLargeError",
+    "NewscleanError",
+    "NotAnArticleError",
+    "Paragraph",
+    "Person",
+    "Pipeline",
+    "PipelineError",
+    "Provenance",
+    "RemovedBlock",
+    "Source",
+    "StageError",
+    "UndecodableInputError",
+    "__version__",
+    "clean",
+]

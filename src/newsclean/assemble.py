@@ -1,0 +1,108 @@
+"""Build the frozen :class:`Article` from the working :class:`Document`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .article import (
+    Article,
+    FieldOrigin,
+    Image,
+    Paragraph,
+    ParagraphKind,
+    Person,
+    Provenance,
+    RemovedBlock,
+    Source,
+)
+from .document import Block, Document
+
+__all__ = ["assemble"]
+
+_KIND: dict[str, ParagraphKind] = {
+    "heading": "heading",
+    "quote": "quote",
+    "list_item": "list_item",
+}
+
+
+def _where(doc: Document, b: Block) -> str:
+    if b.where:
+        return b.where
+    el = b.extra.get("el")
+    if el is not None and doc.format == "html":
+        try:
+            return str(el.getroottree().getpath(el))
+        except (ValueError, AttributeError):  # pragma: no cover - detached element
+            return ""
+    return f"block {b.index}"
+
+
+def _value(doc: Document, name: str) -> Any:
+    v = doc.fields.get(name)
+    return v[0] if v is not None else None
+
+
+def _dedupe(names: list[str]) -> tuple[str, ...]:
+    seen: set[str] = set()
+    out: list[str] = []
+    for n in names:
+        k = n.casefold()
+        if k not in seen:
+            seen.add(k)
+            out.append(n)
+    return tuple(out)
+
+
+def assemble(doc: Document) -> Article:
+    """The Article: body from body/heading blocks, metadata from resolved fields, audit trail."""
+    paragraphs: list[Paragraph] = []
+    removed: list[RemovedBlock] = []
+    for b in doc.blocks:
+        if b.removed:
+            removed.append(
+                RemovedBlock(
+                    role=b.role or "boilerplate",
+                    reason=b.reason or "unknown",
+                    stage=b.stage or "?",
+                    text=b.text,
+                    where=_where(doc, b),
+                )
+            )
+            continue
+        kind: ParagraphKind = "heading" if b.role == "heading" else _KIND.get(b.kind, "text")
+        paragraphs.append(Paragraph(kind=kind, text=b.text))
+    authors = _dedupe(list(_value(doc, "authors") or []))
+    contributors = _dedupe(list(_value(doc, "contributors") or []))
+    source = Source(
+        publisher=_value(doc, "publisher"),
+        domain=_value(doc, "domain"),
+        canonical_url=_value(doc, "canonical_url"),
+        agencies=_dedupe(list(_value(doc, "agencies") or [])),
+        attributed_to=_dedupe(list(_value(doc, "attributed_to") or [])),
+    )
+    images = tuple(
+        Image(url=i.get("url"), caption=i.get("caption"), credit=i.get("credit")) for i in doc.images
+    )
+    origins = tuple(FieldOrigin(field=k, origin=v[1]) for k, v in doc.fields.items())
+    return Article(
+        title=_value(doc, "title"),
+        subtitle=_value(doc, "subtitle"),
+        authors=tuple(Person(name=n) for n in authors),
+        contributors=tuple(Person(name=n) for n in contributors),
+        published=_value(doc, "published"),
+        updated=_value(doc, "updated"),
+        source=source,
+        language=_value(doc, "language"),
+        section=_value(doc, "section"),
+        paragraphs=tuple(paragraphs),
+        images=images,
+        provenance=Provenance(
+            input_format=doc.format,
+            encoding=doc.encoding,
+            stages=tuple(doc.stages_run),
+            removed=tuple(removed),
+            origins=origins,
+            notes=tuple(doc.notes),
+        ),
+    )

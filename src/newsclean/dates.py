@@ -1,0 +1,150 @@
+"""Date parsing for metadata values (ISO 8601 and friends) and visible datelines.
+
+Never invents: a value without a time stays a ``date``; a time without an offset stays naive.
+All patterns are bounded (no nested repetition) and only run on short strings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from functools import cache
+
+from .rules import months
+
+__all__ = ["DateHit", "find_dates", "parse_iso", "plausible"]
+
+When = datetime | date
+
+_ISO = re.compile(
+    r"^\s*(\d{4})-?(\d{2})-?(\d{2})"
+    r"(?:[T\s](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?"
+    r"\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?\s*$",
+    re.IGNORECASE,
+)
+_UPDATED_WORDS = (
+    r"updated|last updated|modified|aktualisiert|zuletzt aktualisiert|geändert|stand|"
+    r"mis à jour|actualizado|actualización|aggiornato|bijgewerkt|atualizado|güncellenme|"
+    r"oppdatert|uppdaterad|opdateret|zaktualizowano|обновлено|cập nhật"
+)
+_UPDATED = re.compile(r"(?:" + _UPDATED_WORDS + r")\W{0,3}$", re.IGNORECASE)
+
+
+def plausible(value: When) -> bool:
+    """A publication date between 1990 and next year."""
+    y = value.year
+    return 1990 <= y <= date.today().year + 1
+
+
+def _tz(s: str | None) -> timezone | None:
+    if not s:
+        return None
+    if s.upper() == "Z":
+        return timezone.utc
+    sign = -1 if s[0] == "-" else 1
+    digits = s[1:].replace(":", "")
+    hours = int(digits[:2])
+    mins = int(digits[2:4]) if len(digits) >= 4 else 0
+    if hours > 14 or mins > 59:
+        return None
+    return timezone(sign * timedelta(hours=hours, minutes=mins))
+
+
+def parse_iso(value: str) -> When | None:
+    """Parse an ISO-8601-like machine date; None when it is not one or not plausible."""
+    if len(value) > 64:
+        return None
+    m = _ISO.match(value)
+    if m is None:
+        return None
+    y, mo, d, hh, mm, ss, tz = m.groups()
+    try:
+        if hh is None:
+            out: When = date(int(y), int(mo), int(d))
+        else:
+            out = datetime(
+                int(y), int(mo), int(d), int(hh), int(mm), int(ss or 0), tzinfo=_tz(tz)
+            )
+    except ValueError:
+        return None
+    return out if plausible(out) else None
+
+
+@dataclass(frozen=True, slots=True)
+class DateHit:
+    """A date found in visible text, its span, and whether a label says it is an update."""
+
+    value: When
+    start: int
+    end: int
+    updated: bool
+
+
+_TIME = r"(?:\s*(?:,|um|à|a las|at|-|–|—|\|)?\s*(\d{1,2})[:.h](\d{2})(?:\s*([ap])\.?\s*m\.?)?(?:\s*uhr)?)?"
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], ...]:
+    names = sorted(months(), key=len, reverse=True)
+    mon = r"(" + "|".join(re.escape(n) for n in names) + r")\.?"
+    return (
+        # June 26, 2020 / Jun. 26 2020
+        re.compile(r"\b" + mon + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})" + _TIME, re.IGNORECASE),
+        # 26 June 2020 / 26. Juni 2020 / 26 de junio de 2020
+        re.compile(r"\b(\d{1,2})(?:\.|st|nd|rd|th)?\s+(?:de\s+)?" + mon + r"\s+(?:de\s+)?(\d{4})" + _TIME, re.IGNORECASE),
+        # 2020-06-26 / 26.06.2020 / 26/06/2020 / 2020年6月26日 / 2020. 6. 26.
+        re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})" + _TIME),
+        re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})" + _TIME),
+        re.compile(r"(\d{4})\s*[年.]\s*(\d{1,2})\s*[月.]\s*(\d{1,2})\s*[日.]?" + _TIME),
+    )
+
+
+def _build(y: int, mo: int, d: int, hh: str | None, mm: str | None, ampm: str | None) -> When | None:
+    try:
+        if hh is not None and mm is not None:
+            h = int(hh)
+            if ampm:
+                h = h % 12 + (12 if ampm.lower() == "p" else 0)
+            out: When = datetime(y, mo, d, h, int(mm))
+        else:
+            out = date(y, mo, d)
+    except ValueError:
+        return None
+    return out if plausible(out) else None
+
+
+def find_dates(text: str, *, month_first: bool = False) -> list[DateHit]:
+    """Dates written in ``text`` (a short string: a dateline or byline), in order."""
+    if len(text) > 400:
+        text = text[:400]
+    hits: list[DateHit] = []
+    taken: list[tuple[int, int]] = []
+    mnames = months()
+    for i, pat in enumerate(_patterns()):
+        for m in pat.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            g = m.groups()
+            if i == 0:
+                mo, d, y = mnames.get(g[0].casefold()), int(g[1]), int(g[2])
+            elif i == 1:
+                d, mo, y = int(g[0]), mnames.get(g[1].casefold()), int(g[2])
+            elif i in (2, 4):
+                y, mo, d = int(g[0]), int(g[1]), int(g[2])
+            else:
+                a, b, y = int(g[0]), int(g[1]), int(g[2])
+                if a > 12 or (not month_first and b <= 12):
+                    d, mo = a, b
+                else:
+                    mo, d = a, b
+            if mo is None:
+                continue
+            value = _build(y, mo, d, g[3], g[4], g[5])
+            if value is None:
+                continue
+            before = text[max(0, m.start() - 30) : m.start()]
+            hits.append(DateHit(value, m.start(), m.end(), bool(_UPDATED.search(before))))
+            taken.append((m.start(), m.end()))
+    hits.sort(key=lambda h: h.start)
+    return hits

@@ -1,0 +1,111 @@
+"""Byline parsing: split credited names, strip roles, tell persons from organisations."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .rules import agencies, bylines
+
+__all__ = ["Credit", "agency_of", "is_organisation", "parse_byline", "strip_byline_prefix"]
+
+_EMAIL = re.compile(r"\S+@\S+\.\w+")
+_URL = re.compile(r"https?://\S+|www\.\S+")
+_PARENS = re.compile(r"\(([^()]{0,80})\)")
+_PIPE = re.compile(r"\s[|/•·]\s")
+_NON_NAME = re.compile(r"[\d@#:;!?]")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass
+class Credit:
+    """Names from a byline, split into persons, agencies and other organisations."""
+
+    persons: list[str] = field(default_factory=list)
+    agencies: list[str] = field(default_factory=list)
+    organisations: list[str] = field(default_factory=list)
+
+
+def strip_byline_prefix(text: str) -> tuple[str, bool]:
+    """Remove an opening 'By'/'Von'/'Par'/... ; say whether there was one."""
+    m = bylines().prefix_re.match(text)
+    if m is None:
+        return text, False
+    return text[m.end() :], True
+
+
+def agency_of(name: str) -> str | None:
+    """Canonical agency name when ``name`` is a known news agency spelling."""
+    key = name.casefold().strip(" .,;:()[]")
+    return agencies().names.get(key)
+
+
+def is_organisation(name: str) -> bool:
+    """True when a credited name reads as an organisation (has an organisation word)."""
+    words = set(re.findall(r"\w+", name.casefold()))
+    return bool(words & bylines().organisation_words)
+
+
+def _strip_roles(name: str) -> str:
+    low = name.casefold()
+    for role in bylines().roles:
+        i = low.find(role)
+        if i > 0 and (i + len(role) == len(low) or not low[i + len(role)].isalpha()):
+            # "Jane Doe, Staff Writer" / "Jane Doe Redakteurin"
+            before = name[:i].rstrip(" ,-–|")
+            if before:
+                name, low = before, before.casefold()
+        elif i == 0 and len(role) < len(low) and not low[len(role)].isalpha():
+            name = name[len(role) :].lstrip(" ,:-–")
+            low = name.casefold()
+    return name
+
+
+def _looks_like_person(name: str) -> bool:
+    if not name or _NON_NAME.search(name):
+        return False
+    words = name.split()
+    if not 1 <= len(words) <= 5:
+        return False
+    if len(words) == 1 and len(name) < 3:
+        return False
+    # names start with a capital letter (scripts without case pass)
+    return all(w[0].isupper() or not w[0].isalpha() or not w[0].isascii() for w in words if w[0].isalpha())
+
+
+def parse_byline(text: str) -> Credit:
+    """Split a byline ("By Jane Doe and John Roe, Reuters") into persons, agencies, organisations."""
+    out = Credit()
+    text = _EMAIL.sub(" ", _URL.sub(" ", text))
+    text, _ = strip_byline_prefix(text.strip())
+    # "(afp, rtr)" and "| Reuters": agency credits in parentheses or after a separator
+    for inner in _PARENS.findall(text):
+        for part in re.split(r"[,/;]", inner):
+            ag = agency_of(part)
+            if ag and ag not in out.agencies:
+                out.agencies.append(ag)
+    text = _PARENS.sub(" ", text)
+    text = _PIPE.sub(", ", text)
+    for raw in bylines().joiners_re.split(text):
+        name = _SPACES.sub(" ", raw).strip(" .,;:-–—|/")
+        if not name:
+            continue
+        name, _ = strip_byline_prefix(name)
+        ag = agency_of(name)
+        if ag:
+            if ag not in out.agencies:
+                out.agencies.append(ag)
+            continue
+        name = _strip_roles(name).strip(" .,;:-–—|/")
+        if not name:
+            continue
+        ag = agency_of(name)
+        if ag:
+            if ag not in out.agencies:
+                out.agencies.append(ag)
+        elif is_organisation(name):
+            if name not in out.organisations:
+                out.organisations.append(name)
+        elif _looks_like_person(name) and name not in out.persons:
+            out.persons.append(name)
+    return out

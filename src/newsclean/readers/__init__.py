@@ -1,0 +1,50 @@
+"""Readers: detect the input's shape and turn it into blocks. Format knowledge lives only here."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from ..document import Document
+from .html import read_html
+from .markdown import read_markdown
+from .text import read_text
+
+__all__ = ["detect_format", "read"]
+
+Format = Literal["html", "markdown", "text"]
+
+_HTML_DOC = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]", re.IGNORECASE)
+_HTML_TAGS = re.compile(
+    r"<(?:p|br|a\s+href|img|li|h[1-6]|table|article|section|ul|ol|meta|script)[\s>/]",
+    re.IGNORECASE,
+)
+_MD_SIGNS = re.compile(
+    r"^#{1,6}\s+\S|\]\([^)\s]*\)|^\s{0,4}[-*+]\s+\S|^\s*>\s|\*\*\S|^<https?://|!\[",
+    re.MULTILINE,
+)
+
+
+def detect_format(text: str) -> Format:
+    """Guess whether ``text`` is HTML, markdown (with or without HTML residue) or plain text."""
+    head = text[:20000]
+    if _HTML_DOC.search(head[:3000]):
+        return "html"
+    html_score = len(_HTML_TAGS.findall(head))
+    md_score = len(_MD_SIGNS.findall(head))
+    if html_score >= 2 and html_score > md_score:
+        return "html"
+    if md_score >= 2:
+        return "markdown"
+    if html_score >= 2:
+        return "html"
+    return "text"
+
+
+def read(doc: Document) -> Document:
+    """Fill ``doc.blocks`` (and the tree and metadata candidates when there are some)."""
+    if doc.format == "html":
+        return read_html(doc)
+    if doc.format == "markdown":
+        return read_markdown(doc)
+    return read_text(doc)

@@ -1,0 +1,471 @@
+"""HTML reader: one parse, one walk; blocks with their features, metadata candidates from the head.
+
+The walk is iterative (``lxml.etree.iterwalk``), so deeply nested pages cannot exhaust Python's
+recursion limit. Metadata is read before anything is pruned (nothing ever is).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import lxml.etree as etree
+import lxml.html
+
+from ..document import Block, BlockKind, Document
+from ..rules import class_tokens, hints
+from ..textutil import clean_inline
+
+__all__ = ["parse_html", "read_html", "read_tree"]
+
+_SKIP = frozenset(
+    {
+        "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
+        "head", "title", "meta", "link", "select", "option", "textarea", "input", "button",
+        "canvas", "map", "video", "audio", "source", "track", "picture",
+    }
+)  # fmt: skip
+_BLOCK = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog",
+        "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2",
+        "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main", "menu", "nav", "ol", "p",
+        "pre", "section", "summary", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "ul",
+        "caption", "html", "legend",
+    }
+)  # fmt: skip
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+# tags that are boilerplate by themselves: (role, reason)
+_TAG_HINTS = {"nav": "nav", "footer": "footer", "aside": "aside"}
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]{0,300}\?>", re.IGNORECASE)
+_INLINE_CREDIT_TAGS = frozenset({"span", "small", "em", "strong", "b", "i", "cite", "p"})
+# raw HTML left as text by a markdown renderer (inline tags inside alt text, indented divs)
+_RESIDUAL_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]{0,30}(?:\s[^<>]{0,1000})?/?>")
+_CREDIT_CLASS = frozenset({"credit", "copyright", "source", "photographer", "byline", "author"})
+
+
+@dataclass(slots=True)
+class _Frame:
+    el: Any
+    tag: str
+    depth: int
+    parts: list[str] = field(default_factory=list)
+    link_chars: int = 0
+    neg: tuple[tuple[int, str], ...] = ()
+    pos: int = 0
+    in_figure: Any = None
+    in_quote: bool = False
+    in_article: bool = False
+    credit: bool = False
+    strong: str = ""
+
+
+def parse_html(text: str) -> Any:
+    """Parse HTML text into an lxml tree (huge_tree: no silent loss of deep or big nodes)."""
+    text = _XML_DECL.sub("", text, count=1)
+    parser = lxml.html.HTMLParser(
+        huge_tree=True, remove_comments=True, remove_pis=True, no_network=True
+    )
+    if not text.strip():
+        return None
+    try:
+        root = lxml.html.document_fromstring(text, parser=parser)
+    except (etree.ParserError, ValueError):
+        return None
+    return root
+
+
+def read_html(doc: Document) -> Document:
+    """Parse ``doc.text`` as HTML, collect metadata candidates and the blocks."""
+    root = parse_html(doc.text)
+    doc.tree = root
+    if root is None:
+        return doc
+    collect_metadata(doc, root)
+    read_tree(doc, root, markdown=False)
+    return doc
+
+
+def _element_hints(el: Any, tag: str) -> tuple[list[str], int]:
+    """Negative hint words and positive count from an element's tag, class and id."""
+    attrs = " ".join(v for v in (el.get("class"), el.get("id"), el.get("role")) if v)
+    neg: list[str] = []
+    pos = 0
+    if tag in _TAG_HINTS:
+        neg.append(_TAG_HINTS[tag])
+    if attrs:
+        h = hints()
+        for tok in class_tokens(attrs):
+            if tok in h.negative:
+                neg.append(tok)
+            elif tok in h.positive:
+                pos += 1
+    if el.get("itemprop") == "articleBody":
+        pos += 3
+    return neg, pos
+
+
+def _hidden(el: Any) -> bool:
+    if el.get("hidden") is not None:
+        return True
+    style = el.get("style")
+    return bool(style and _HIDDEN_STYLE.search(style))
+
+
+def read_tree(doc: Document, root: Any, *, markdown: bool) -> None:
+    """Walk the tree once and append blocks to ``doc.blocks``.
+
+    With ``markdown=True`` (a tree rendered from a markdown dump), the alt text of images is
+    visible text of the input and becomes caption blocks.
+    """
+    blocks = doc.blocks
+    stack: list[_Frame] = []
+    link_depth = 0
+    images: list[dict[str, Any]] = doc.images_raw
+
+    def flush(frame: _Frame) -> None:
+        if not frame.parts:
+            return
+        raw = "".join(frame.parts)
+        frame.parts.clear()
+        text = clean_inline(_RESIDUAL_TAG.sub("", raw) if markdown else raw)
+        links = frame.link_chars
+        frame.link_chars = 0
+        if not text:
+            return
+        tag = frame.tag
+        kind: BlockKind = "paragraph"
+        level = 0
+        if tag in _HEADINGS:
+            kind, level = "heading", _HEADINGS[tag]
+        elif tag == "li":
+            kind = "list_item"
+        elif tag == "figcaption" or (frame.in_figure is not None and tag != "p"):
+            kind = "caption"
+        elif tag == "pre":
+            kind = "preformatted"
+        elif frame.in_quote:
+            kind = "quote"
+        neg_words = tuple(w for _, w in frame.neg)
+        score = frame.pos - len(neg_words)
+        b = Block(
+            index=len(blocks),
+            text=text,
+            kind=kind,
+            level=level,
+            link_density=min(1.0, links / max(1, len(raw.strip()))),
+            hint=score,
+            hint_words=neg_words,
+        )
+        b.extra["el"] = frame.el
+        b.extra["depth"] = frame.depth
+        b.extra["neg"] = frame.neg
+        b.extra["tag"] = tag
+        if frame.in_figure is not None:
+            b.extra["figure"] = frame.in_figure
+        if frame.in_article:
+            b.extra["in_article"] = True
+        if frame.credit:
+            b.extra["credit"] = True
+        if frame.strong and text.endswith(frame.strong) and len(frame.strong) < len(text):
+            b.extra["trailing_strong"] = frame.strong
+        frame.strong = ""
+        blocks.append(b)
+
+    def add_text(s: str | None) -> None:
+        if s and stack:
+            top = stack[-1]
+            top.parts.append(s)
+            if link_depth:
+                top.link_chars += len(s.strip())
+
+    walker = etree.iterwalk(root, events=("start", "end"))
+    skipped: set[Any] = set()
+    for event, el in walker:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        tag = tag.lower()
+        if event == "start":
+            if tag in _SKIP or not tag or _hidden(el):
+                skipped.add(el)
+                walker.skip_subtree()
+                continue
+            if tag == "img":
+                _record_image(el, stack, link_depth, images, blocks, markdown, doc)
+                continue
+            if tag == "a":
+                link_depth += 1
+            if tag == "br":
+                add_text("\n")
+                continue
+            if tag in _BLOCK:
+                parent = stack[-1] if stack else None
+                if parent is not None:
+                    flush(parent)
+                neg_words, pos = _element_hints(el, tag)
+                depth = (parent.depth + 1) if parent else 0
+                neg = (parent.neg if parent else ()) + tuple((depth, w) for w in neg_words)
+                attrs = (el.get("class") or "") + " " + (el.get("itemprop") or "")
+                frame = _Frame(
+                    el=el,
+                    tag=tag,
+                    depth=depth,
+                    neg=neg,
+                    pos=(parent.pos if parent else 0) + pos,
+                    in_figure=el if tag == "figure" else (parent.in_figure if parent else None),
+                    in_quote=tag == "blockquote" or bool(parent and parent.in_quote),
+                    in_article=tag == "article"
+                    or el.get("itemprop") == "articleBody"
+                    or bool(parent and parent.in_article),
+                    credit=bool(parent and parent.credit)
+                    or bool(_CREDIT_CLASS & set(class_tokens(attrs))),
+                )
+                stack.append(frame)
+                add_text(el.text)
+            else:
+                if stack and stack[-1].in_figure is not None and tag in _INLINE_CREDIT_TAGS:
+                    attrs = (el.get("class") or "") + " " + (el.get("itemprop") or "")
+                    if attrs.strip() and _CREDIT_CLASS & set(class_tokens(attrs)):
+                        # an inline credit inside a caption: give it its own block
+                        flush(stack[-1])
+                        stack[-1].credit = True
+                        stack[-1].parts.append(el.text or "")
+                        el.set("data-newsclean-credit", "1")
+                        continue
+                add_text(el.text)
+        else:  # end
+            if el in skipped:
+                skipped.discard(el)
+                add_text(el.tail)
+                continue
+            if tag == "img" or tag == "br":
+                add_text(el.tail)
+                continue
+            if tag == "a":
+                link_depth = max(0, link_depth - 1)
+            elif tag in ("strong", "b") and stack:
+                stack[-1].strong = clean_inline(el.text_content())
+            if tag in _BLOCK and stack and stack[-1].el is el:
+                flush(stack.pop())
+                add_text(el.tail)
+            else:
+                if el.get("data-newsclean-credit") is not None and stack:
+                    flush(stack[-1])
+                    stack[-1].credit = bool(len(stack) > 1 and stack[-2].credit)
+                    del el.attrib["data-newsclean-credit"]
+                add_text(el.tail)
+    while stack:
+        flush(stack.pop())
+
+
+def _record_image(
+    el: Any,
+    stack: list[_Frame],
+    link_depth: int,
+    images: list[dict[str, Any]],
+    blocks: list[Block],
+    markdown: bool,
+    doc: Document,
+) -> None:
+    src = el.get("src") or el.get("data-src") or el.get("data-lazy-src") or ""
+    if not src or src.startswith("data:"):
+        srcset = el.get("srcset") or el.get("data-srcset") or ""
+        src = srcset.split(",")[0].strip().split(" ")[0] if srcset else ""
+    if src.startswith("data:"):
+        src = ""
+    alt = clean_inline(_RESIDUAL_TAG.sub("", el.get("alt") or ""))
+    top = stack[-1] if stack else None
+    info: dict[str, Any] = {
+        "url": src or None,
+        "alt": alt,
+        "in_link": link_depth > 0,
+        "figure": top.in_figure if top else None,
+        "after_block": len(blocks),
+    }
+    images.append(info)
+    if markdown and alt and top is not None:
+        # alt text is what the markdown dump shows as the image: a caption block of its own
+        b = Block(index=len(blocks), text=alt, kind="caption")
+        b.extra["image"] = info
+        b.extra["el"] = top.el
+        b.extra["depth"] = top.depth + 1
+        b.extra["neg"] = top.neg
+        b.extra["tag"] = "img"
+        b.hint_words = tuple(w for _, w in top.neg)
+        if link_depth:
+            b.link_density = 1.0
+        blocks.append(b)
+        info["block"] = b
+
+
+# --------------------------------------------------------------------------- metadata ----
+
+_META_FIELDS: dict[str, str] = {
+    "og:title": "title",
+    "twitter:title": "title",
+    "dc.title": "title",
+    "headline": "title",
+    "og:description": "description",
+    "description": "description",
+    "twitter:description": "description",
+    "dc.description": "description",
+    "author": "authors",
+    "article:author": "authors",
+    "parsely-author": "authors",
+    "sailthru.author": "authors",
+    "dc.creator": "authors",
+    "byl": "authors",
+    "citation_author": "authors",
+    "article:published_time": "published",
+    "og:article:published_time": "published",
+    "article:published": "published",
+    "datepublished": "published",
+    "pubdate": "published",
+    "publishdate": "published",
+    "publish-date": "published",
+    "publish_date": "published",
+    "publication_date": "published",
+    "parsely-pub-date": "published",
+    "sailthru.date": "published",
+    "dc.date": "published",
+    "dc.date.issued": "published",
+    "dcterms.date": "published",
+    "date": "published",
+    "article.published": "published",
+    "cxenseparse:recs:publishtime": "published",
+    "article:modified_time": "updated",
+    "og:updated_time": "updated",
+    "datemodified": "updated",
+    "article:modified": "updated",
+    "last-modified": "updated",
+    "dcterms.modified": "updated",
+    "og:site_name": "publisher",
+    "application-name": "publisher",
+    "publisher": "publisher",
+    "article:section": "section",
+    "parsely-section": "section",
+    "og:url": "canonical_url",
+    "og:locale": "language",
+    "content-language": "language",
+    "dc.language": "language",
+    "og:image": "image",
+}
+_ARTICLE_TYPES = re.compile(r"Article|BlogPosting|Report|Posting|LiveBlog", re.IGNORECASE)
+
+
+def collect_metadata(doc: Document, root: Any) -> None:
+    """Metadata candidates from meta tags, JSON-LD, <time>, <title>, canonical and lang."""
+    lang = root.get("lang") or root.get("xml:lang")
+    if lang:
+        doc.add("language", lang, "html-lang")
+    for el in root.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+        if not key:
+            key = (el.get("http-equiv") or "").strip().lower()
+        content = el.get("content")
+        if not key or not content:
+            continue
+        f = _META_FIELDS.get(key)
+        if f:
+            doc.add(f, clean_inline(content), f"meta:{key}")
+    for el in root.iter("link"):
+        rel = (el.get("rel") or "").lower()
+        if "canonical" in rel.split() and el.get("href"):
+            doc.add("canonical_url", el.get("href").strip(), "link:canonical")
+    title = root.find(".//title")
+    if title is not None and title.text_content():
+        doc.add("title", clean_inline(title.text_content()), "html:title")
+    for el in root.iter("script"):
+        if (el.get("type") or "").lower().strip() == "application/ld+json" and el.text:
+            _json_ld(doc, el.text)
+    for el in root.iter("time"):
+        dt = el.get("datetime")
+        if dt:
+            which = "updated" if "modif" in (el.get("itemprop") or el.get("class") or "").lower() else "published"
+            doc.add(which, dt.strip(), "html:time")
+    for el in root.xpath('//*[@itemprop="author"]|//a[@rel="author"]'):
+        name_el = el.find('.//*[@itemprop="name"]')
+        text = (name_el if name_el is not None else el).text_content()
+        if text and len(text) < 200:
+            doc.add("authors", clean_inline(text), "microdata:author")
+
+
+def _walk_json(obj: Any, depth: int = 0) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    if depth > 8:
+        return out
+    if isinstance(obj, list):
+        for x in obj[:200]:
+            out.extend(_walk_json(x, depth + 1))
+    elif isinstance(obj, dict):
+        out.append(obj)
+        graph = obj.get("@graph")
+        if isinstance(graph, list):
+            out.extend(_walk_json(graph, depth + 1))
+        main = obj.get("mainEntity")
+        if isinstance(main, dict):
+            out.extend(_walk_json(main, depth + 1))
+    return out
+
+
+def _type_of(obj: dict[str, Any]) -> str:
+    t = obj.get("@type")
+    if isinstance(t, list):
+        return " ".join(str(x) for x in t)
+    return str(t or "")
+
+
+def _names(value: Any) -> list[tuple[str, str]]:
+    """(name, kind) pairs from a JSON-LD author/publisher value; kind is Person/Organization/''."""
+    out: list[tuple[str, str]] = []
+    items = value if isinstance(value, list) else [value]
+    for it in items[:100]:
+        if isinstance(it, str):
+            out.append((it, ""))
+        elif isinstance(it, dict):
+            n = it.get("name")
+            if isinstance(n, list):
+                n = n[0] if n else None
+            if isinstance(n, str):
+                out.append((n, _type_of(it)))
+    return out
+
+
+def _json_ld(doc: Document, text: str) -> None:
+    try:
+        data = json.loads(text)
+    except ValueError:
+        try:  # common damage: raw newlines or trailing commas
+            data = json.loads(re.sub(r",\s*([}\]])", r"\1", text.replace("\n", " ")))
+        except ValueError:
+            doc.notes.append("json-ld: a script could not be parsed and was ignored")
+            return
+    for obj in _walk_json(data):
+        typ = _type_of(obj)
+        is_article = bool(_ARTICLE_TYPES.search(typ))
+        origin = "json-ld" if is_article else f"json-ld-{typ or 'untyped'}"
+        if not is_article and "WebPage" not in typ:
+            continue
+        for key, f in (
+            ("headline", "title"),
+            ("alternativeHeadline", "alt_title"),
+            ("description", "description"),
+            ("datePublished", "published"),
+            ("dateModified", "updated"),
+            ("articleSection", "section"),
+            ("inLanguage", "language"),
+            ("articleBody", "article_body"),
+            ("url", "canonical_url"),
+        ):
+            v = obj.get(key)
+            if isinstance(v, list) and v and isinstance(v[0], str):
+                v = v[0]
+            if isinstance(v, str) and v.strip():
+                doc.add(f, v.strip() if f == "article_body" else clean_inline(v), f"{origin}:{key}")
+        if is_article:
+            for name, kind in _names(obj.get("author")):
+                doc.add("authors", (clean_inline(name), kind), f"{origin}:author")
+            for name, _kind in _names(obj.get("publisher")):
+                doc.add("publisher", clean_inline(name), f"{origin}:publisher")

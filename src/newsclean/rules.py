@@ -1,0 +1,207 @@
+"""Rules as data: phrase catalogues, agencies, byline words, month names and class vocabulary.
+
+Everything is loaded once from ``newsclean/data`` (JSON files, one per language for the phrase
+catalogues: adding a language is adding a file) and compiled into lookup tables on first use.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+__all__ = [
+    "Hints",
+    "PhraseHit",
+    "agencies",
+    "bylines",
+    "class_tokens",
+    "hints",
+    "match_phrase",
+    "months",
+    "phrase_key",
+]
+
+# category in the phrase files -> (role, reason code)
+CATEGORY_ROLE: dict[str, tuple[str, str]] = {
+    "ad": ("ad", "advertisement"),
+    "ui": ("ui", "ui-text"),
+    "share": ("share", "share-buttons"),
+    "comments": ("comments", "comment-form"),
+    "newsletter": ("newsletter", "newsletter-prompt"),
+    "cookie": ("ui", "cookie-prompt"),
+    "subscription": ("promo", "subscription-prompt"),
+    "related": ("related", "related-links"),
+    "video": ("media", "video-teaser"),
+    "footer": ("footer", "footer-links"),
+}
+MAX_PHRASE_WORDS = 30
+
+_KEY_DROP = re.compile(r"[^\w:]+")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_CLASS_SPLIT = re.compile(r"[^a-z0-9]+")
+
+
+def _load(name: str) -> Any:
+    return json.loads(resources.files("newsclean").joinpath("data", name).read_text("utf-8"))
+
+
+def phrase_key(text: str) -> str:
+    """Matching key of a line: casefolded words (and colons), single spaces."""
+    return " ".join(_KEY_DROP.sub(" ", text.casefold()).split())
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseHit:
+    """A catalogue match: the role and reason code, and the category that matched."""
+
+    role: str
+    reason: str
+    category: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Catalogue:
+    exact: dict[str, PhraseHit]
+    prefix: dict[str, list[tuple[str, PhraseHit]]]  # first word -> [(prefix key, hit)]
+
+
+@cache
+def _catalogue() -> _Catalogue:
+    exact: dict[str, PhraseHit] = {}
+    prefix: dict[str, list[tuple[str, PhraseHit]]] = {}
+    folder = resources.files("newsclean").joinpath("data", "phrases")
+    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+        if not entry.name.endswith(".json"):
+            continue
+        data = json.loads(entry.read_text("utf-8"))
+        for category, lists in data.items():
+            if category.startswith("_"):
+                continue
+            role, reason = CATEGORY_ROLE[category]
+            hit = PhraseHit(role, reason, category)
+            for p in lists.get("exact", []):
+                exact.setdefault(phrase_key(p), hit)
+            for p in lists.get("prefix", []):
+                k = phrase_key(p)
+                if k:
+                    prefix.setdefault(k.split(" ", 1)[0].rstrip(":"), []).append((k, hit))
+    return _Catalogue(exact, prefix)
+
+
+def match_phrase(text: str) -> PhraseHit | None:
+    """The catalogue entry a short line is, or starts with; None for anything else."""
+    key = phrase_key(text)
+    if not key:
+        return None
+    cat = _catalogue()
+    hit = cat.exact.get(key) or cat.exact.get(key.rstrip(":").strip())
+    if hit is not None:
+        return hit
+    if key.count(" ") >= MAX_PHRASE_WORDS:
+        return None
+    first = key.split(" ", 1)[0].rstrip(":")
+    for p, h in cat.prefix.get(first, ()):
+        if key.startswith(p) and (len(key) == len(p) or key[len(p)] == " " or p.endswith(":")):
+            return h
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Agencies:
+    """Agency spellings (casefolded) -> canonical names, and photo-credit words."""
+
+    names: dict[str, str]
+    long_names: dict[str, str]  # spellings safe to find in running text (4+ letters)
+    photo: frozenset[str]
+    pattern: re.Pattern[str]  # finds long agency names in text
+
+
+@cache
+def agencies() -> Agencies:
+    data = _load("agencies.json")
+    names: dict[str, str] = {}
+    for canonical, spellings in data["news"].items():
+        names[canonical.casefold()] = canonical
+        for s in spellings:
+            names[s] = canonical
+    long_names = {k: v for k, v in names.items() if len(k) >= 4 and k not in {"ria", "pool"}}
+    alts = sorted(long_names, key=len, reverse=True)
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in alts) + r")\b", re.IGNORECASE)
+    return Agencies(names, long_names, frozenset(data["photo"]), pattern)
+
+
+@dataclass(frozen=True, slots=True)
+class Bylines:
+    """Byline vocabulary, compiled."""
+
+    prefix_re: re.Pattern[str]
+    joiners_re: re.Pattern[str]
+    organisation_words: frozenset[str]
+    roles: tuple[str, ...]
+    contributor_phrases: tuple[str, ...]
+    attribution_verbs: tuple[str, ...]
+    photo_words: frozenset[str]
+
+
+@cache
+def bylines() -> Bylines:
+    data = _load("bylines.json")
+    prefixes = sorted({p for ps in data["prefixes"].values() for p in ps}, key=len, reverse=True)
+    prefix_re = re.compile(
+        r"^\s*(?:" + "|".join(re.escape(p) for p in prefixes) + r")(?:\s+|(?<=:))", re.IGNORECASE
+    )
+    joiners = sorted(data["joiners"], key=len, reverse=True)
+    joiners_re = re.compile(
+        r"\s*(?:,|;|\s+(?:" + "|".join(re.escape(j) for j in joiners) + r")\s+)\s*", re.IGNORECASE
+    )
+    return Bylines(
+        prefix_re,
+        joiners_re,
+        frozenset(data["organisation_words"]),
+        tuple(sorted(data["roles"], key=len, reverse=True)),
+        tuple(data["contributor_phrases"]),
+        tuple(data["attribution_verbs"]),
+        frozenset(data["photo_words"]),
+    )
+
+
+@cache
+def months() -> dict[str, int]:
+    """Month name (casefolded, any supported language) -> month number."""
+    data = _load("months.json")
+    out: dict[str, int] = {}
+    for lang, names in data.items():
+        if lang.startswith("_"):
+            continue
+        for i, spellings in enumerate(names, start=1):
+            for s in spellings:
+                out.setdefault(s, i)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Hints:
+    """Class/id vocabulary: positive words and negative word -> (role, reason)."""
+
+    positive: frozenset[str]
+    negative: dict[str, tuple[str, str]]
+
+
+@cache
+def hints() -> Hints:
+    data = _load("hints.json")
+    neg = {k: (v[0], v[1]) for k, v in data["negative"].items()}
+    return Hints(frozenset(data["positive"]), neg)
+
+
+@cache
+def class_tokens(value: str) -> tuple[str, ...]:
+    """Split a class/id attribute into lowercase tokens (also on camelCase), plus joined pairs."""
+    parts = _CLASS_SPLIT.split(_CAMEL.sub(" ", value).lower())
+    toks = [p for p in parts if p]
+    joined = [a + b for a, b in zip(toks, toks[1:])]
+    return tuple(toks + joined)

@@ -1,0 +1,44 @@
+"""The default stages, in order. Each is a plain function ``(Document) -> Document``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..document import Document
+from .boilerplate import strip_boilerplate
+from .content import select_content, select_main_run
+from .finish import tidy_body
+from .images import find_images
+from .metadata import find_byline, find_dates_stage, find_source, find_subtitle, find_title
+from .unicode import repair_unicode
+
+find_dates_stage.name = "find_dates"  # type: ignore[attr-defined]
+
+__all__ = [
+    "DEFAULT_STAGES",
+    "find_byline",
+    "find_dates_stage",
+    "find_images",
+    "find_source",
+    "find_subtitle",
+    "find_title",
+    "repair_unicode",
+    "select_content",
+    "select_main_run",
+    "strip_boilerplate",
+    "tidy_body",
+]
+
+DEFAULT_STAGES: tuple[Callable[[Document], Document], ...] = (
+    repair_unicode,
+    select_content,
+    find_images,
+    strip_boilerplate,
+    select_main_run,
+    find_title,
+    find_subtitle,
+    find_byline,
+    find_dates_stage,
+    find_source,
+    tidy_body,
+)

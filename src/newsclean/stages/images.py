@@ -1,0 +1,120 @@
+"""Images: captions and credits become :class:`Image` records, not body text."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..document import Block, Document
+from ..names import agency_of
+from ..rules import agencies
+from ..textutil import is_sentence_like, word_count
+
+__all__ = ["find_images"]
+
+# "Credit...Jim Huylebroek", "Photo: AP", "(Foto: dpa)", "Bild: Reuters", "© picture alliance"
+_CREDIT_TAIL = re.compile(
+    r"(?:^|(?<=\W))((?:credit|credits|photo|photos|foto|fotos|bild|bilder|image|images|"
+    r"quelle|source|crédit|crédito|imagen|picture|pictures|grafik|illustration)"
+    r"\s*(?:\.{2,3}|…|:)|©|\(c\))\s*([^()\[\]]{2,120}?)\s*[)\]]?\s*$",
+    re.IGNORECASE,
+)
+_CREDIT_LINE = re.compile(
+    r"^\s*(?:©|\(c\)|(?:photo|foto|bild|image|credit|quelle|source|picture)s?\s*(?:\.{2,3}|…|:))",
+    re.IGNORECASE,
+)
+
+
+def _split_credit(text: str) -> tuple[str, str | None]:
+    m = _CREDIT_TAIL.search(text)
+    if m is None:
+        return text, None
+    credit = m.group(2).strip(" .,;")
+    caption = text[: m.start()].strip(" |/([")
+    return caption, credit or None
+
+
+def _is_photo_credit(text: str) -> bool:
+    low = text.casefold().strip(" .()")
+    if agency_of(low):
+        return True
+    photo = agencies().photo
+    return any(p in low for p in photo if len(p) >= 4) or low in photo
+
+
+def _image(doc: Document, url: str | None, caption: str | None, credit: str | None) -> None:
+    doc.images.append({"url": url, "caption": caption or None, "credit": credit or None})
+
+
+def find_images(doc: Document) -> Document:
+    """Turn caption and credit blocks into images; mark them caption/credit."""
+    by_figure: dict[Any, list[Block]] = {}
+    order: list[Any] = []
+    blocks = doc.blocks
+    for i, b in enumerate(blocks):
+        image = b.extra.get("image")
+        if image is not None:  # markdown alt text
+            if image.get("in_link"):
+                doc.mark(b, "media", "linked-image")
+                continue
+            caption, credit = _split_credit(b.text)
+            _image(doc, image.get("url"), caption, credit)
+            doc.mark(b, "caption", "image-caption")
+            continue
+        fig = b.extra.get("figure")
+        if fig is not None and (b.kind == "caption" or b.extra.get("credit")):
+            if fig not in by_figure:
+                by_figure[fig] = []
+                order.append(fig)
+            by_figure[fig].append(b)
+            continue
+        if b.removed:
+            continue
+        strong = b.extra.get("trailing_strong")
+        if strong and _is_photo_credit(strong) and word_count(b.text) <= 60:
+            _image(doc, None, b.text[: -len(strong)].strip(), strong)
+            doc.mark(b, "caption", "photo-caption")
+            continue
+        if _CREDIT_LINE.match(b.text) and word_count(b.text) <= 10 and b.link_density < 0.5:
+            nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+            credit = _CREDIT_LINE.sub("", b.text).strip(" :.")
+            if (
+                nxt is not None
+                and not nxt.removed
+                and word_count(nxt.text) <= 30
+                and nxt.kind != "heading"
+                and nxt.link_density < 0.5
+                and (
+                    (nxt.extra.get("chunk") is not None and nxt.extra.get("chunk") == b.extra.get("chunk"))
+                    or (not is_sentence_like(nxt.text) and _is_photo_credit(credit))
+                )
+            ):
+                _image(doc, None, nxt.text, credit)
+                doc.mark(b, "credit", "photo-credit")
+                doc.mark(nxt, "caption", "image-caption")
+            elif b.text.lstrip().startswith("©") and word_count(b.text) <= 6 and _is_photo_credit(credit):
+                _image(doc, None, None, credit)
+                doc.mark(b, "credit", "photo-credit")
+    raw_by_figure: dict[Any, dict[str, Any]] = {}
+    for info in doc.images_raw:
+        fig = info.get("figure")
+        if fig is not None and fig not in raw_by_figure and not info.get("in_link"):
+            raw_by_figure[fig] = info
+    for fig in order:
+        parts = by_figure[fig]
+        caption_parts: list[str] = []
+        credit: str | None = None
+        for b in parts:
+            if b.extra.get("credit") and word_count(b.text) <= 12:
+                credit = b.text.strip()
+                credit = re.sub(r"^(?:credit|photo|foto|bild)\s*(?:\.{2,3}|…|:)\s*", "", credit, flags=re.I)
+                doc.mark(b, "credit", "photo-credit")
+            else:
+                caption_parts.append(b.text)
+                doc.mark(b, "caption", "image-caption")
+        caption = " ".join(caption_parts)
+        if credit is None and caption:
+            caption, credit = _split_credit(caption)
+        info = raw_by_figure.get(fig, {})
+        _image(doc, info.get("url"), caption or None, credit)
+    return doc

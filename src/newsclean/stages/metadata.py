@@ -1,0 +1,490 @@
+"""Title, standfirst, byline, dates and source: structured data first, visible text second.
+
+Each stage records the value it settles on with its origin (``doc.set_field``) and marks the
+blocks whose text went into metadata (title, subtitle, byline, dateline, signoff, source).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+from ..dates import find_dates, parse_iso
+from ..document import Block, Document
+from ..names import agency_of, is_organisation, parse_byline, strip_byline_prefix
+from ..rules import agencies, bylines
+from ..textutil import is_sentence_like, normalize_key, word_count
+
+__all__ = ["find_byline", "find_dates_stage", "find_source", "find_subtitle", "find_title"]
+
+_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»]\s+|\s+[|]\s*|\s*[|]\s+")
+_HEADLINE_END = re.compile(r"[.;,]$")
+_HEADER_ZONE = 12  # blocks after the title searched for byline, date, standfirst
+
+
+def _body_start(doc: Document) -> int:
+    for b in doc.blocks:
+        if not b.removed and b.role is None and is_sentence_like(b.text):
+            return b.index
+    return len(doc.blocks)
+
+
+def _headline_like(b: Block) -> bool:
+    wc = word_count(b.text)
+    return 2 <= wc <= 30 and len(b.text) <= 250 and not _HEADLINE_END.search(b.text)
+
+
+def _strip_site(title: str, doc: Document) -> str:
+    """Remove a site-name part ("Headline - Site") found by comparing with other candidates."""
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    others = {normalize_key(c.value) for c in doc.get("publisher") if isinstance(c.value, str)}
+    host = _domain(doc)
+    if host:
+        others.add(normalize_key(host.split(".")[0]))
+    keep = [p for p in parts if normalize_key(p) not in others and not any(
+        o and (o in normalize_key(p) and len(normalize_key(p)) <= len(o) + 12) for o in others
+    )]
+    if keep and len(keep) < len(parts):
+        # keep the original separators inside the remaining span
+        first, last = keep[0], keep[-1]
+        i, j = title.find(first), title.rfind(last)
+        if 0 <= i <= j:
+            return title[i : j + len(last)].strip()
+    # no publisher known: the longest part is the headline when the rest is short
+    longest = max(parts, key=len)
+    if len(longest) >= 0.6 * len(title) and all(word_count(p) <= 4 for p in parts if p is not longest):
+        return longest.strip()
+    return title
+
+
+def _domain(doc: Document) -> str | None:
+    url = doc.fields.get("canonical_url", (None, ""))[0] or doc.url
+    for c in doc.get("canonical_url"):
+        url = url or c.value
+    if not url:
+        return None
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return None
+    return host[4:] if host.startswith("www.") else (host or None)
+
+
+def find_title(doc: Document) -> Document:
+    """Settle the displayed headline; mark its block(s) title and repeats duplicate."""
+    metas = [c for c in doc.candidates if c.field == "title" and isinstance(c.value, str)]
+    meta_keys = {normalize_key(c.value): c for c in metas}
+    stripped_keys = {normalize_key(_strip_site(c.value, doc)): c for c in metas}
+    headings = [b for b in doc.blocks if b.kind == "heading" and word_count(b.text) >= 2]
+    chosen: Block | None = None
+    origin = ""
+    # 1. a displayed heading that the metadata also names
+    for b in headings:
+        k = normalize_key(b.text)
+        if k in meta_keys or k in stripped_keys:
+            chosen, origin = b, "heading-matches-metadata"
+            break
+    # 2. the first h1 (in or just before the main content)
+    if chosen is None:
+        h1s = [b for b in headings if b.level == 1]
+        if h1s:
+            in_main = [b for b in h1s if b.reason != "outside-main-content"]
+            chosen, origin = (in_main or h1s)[0], "h1"
+    # 3. metadata alone
+    title: str | None = None
+    if chosen is None and metas:
+        order = ("json-ld:headline", "meta:og:title", "meta:twitter:title", "html:title")
+        metas.sort(key=lambda c: order.index(c.origin) if c.origin in order else len(order))
+        title, origin = _strip_site(metas[0].value, doc), metas[0].origin
+    # 4. plain text: the opening line, else the last headline-like line before the body
+    if chosen is None and title is None and doc.tree is None:
+        start = _body_start(doc)
+        first = next((b for b in doc.blocks if b.reason not in ("ui-text",)), None)
+        if first is not None and first.index < start and _headline_like(first) and word_count(first.text) >= 4:
+            chosen, origin = first, "first-line"
+        else:
+            for b in reversed(doc.blocks[:start]):
+                if _headline_like(b) and not strip_byline_prefix(b.text)[1] and not find_dates(b.text):
+                    chosen, origin = b, "line-before-body"
+                    break
+    # 5. markdown without headings: same as text on the rendered blocks
+    if chosen is None and title is None and doc.blocks and doc.format == "markdown":
+        first = doc.blocks[0]
+        if _headline_like(first):
+            chosen, origin = first, "first-line"
+    if chosen is not None:
+        title = chosen.text
+        doc.mark(chosen, "title", "headline")
+    if not title:
+        return doc
+    doc.set_field("title", title, origin)
+    key = normalize_key(title)
+    for b in doc.blocks:
+        if b is not chosen and b.role != "title" and normalize_key(b.text) == key:
+            doc.mark(b, "duplicate", "repeated-title")
+    doc.flags["title_index"] = chosen.index if chosen is not None else -1
+    return doc
+
+
+def _description_match(text: str, descriptions: list[str]) -> bool:
+    k = normalize_key(text)
+    if len(k) < 20:
+        return False
+    for d in descriptions:
+        dk = normalize_key(d)
+        if not dk:
+            continue
+        if k == dk or (len(dk) > 40 and (k.startswith(dk[:80]) or dk.startswith(k[:80]))):
+            return True
+        a, b = set(k.split()), set(dk.split())
+        if len(a & b) >= 0.8 * max(len(a), len(b)):
+            return True
+    return False
+
+
+def find_subtitle(doc: Document) -> Document:
+    """The standfirst under the headline becomes the subtitle."""
+    ti = doc.flags.get("title_index", -1)
+    descriptions = [c.value for c in doc.get("description") if isinstance(c.value, str)]
+    start = ti + 1 if ti >= 0 else 0
+    window = doc.blocks[start : start + _HEADER_ZONE]
+    for b in window:
+        if b.role in ("duplicate", "caption", "credit", "media") or (b.removed and b.reason in ("repeated-line",)):
+            continue
+        if b.kind == "heading" or b.kind == "caption":
+            if b.level and b.level <= 2 and not descriptions:
+                break
+            continue
+        if descriptions and _description_match(b.text, descriptions):
+            doc.mark(b, "subtitle", "standfirst")
+            doc.set_field("subtitle", b.text, "standfirst-matches-description")
+            return doc
+        if descriptions:
+            continue
+        # no description to compare with: only the block right after the headline
+        if ti >= 0 and word_count(b.text) >= 8 and word_count(b.text) <= 80 and not b.extra.get("credit"):
+            if strip_byline_prefix(b.text)[1] or find_dates(b.text[:80]):
+                break
+            if doc.tree is not None and b.reason != "outside-main-content" and doc.format == "html":
+                break
+            doc.mark(b, "subtitle", "standfirst")
+            doc.set_field("subtitle", b.text, "block-after-headline")
+            return doc
+        break
+    return doc
+
+
+_CONTRIB_RE: re.Pattern[str] | None = None
+
+
+def _contrib_re() -> re.Pattern[str]:
+    global _CONTRIB_RE
+    if _CONTRIB_RE is None:
+        phrases = sorted(bylines().contributor_phrases, key=len, reverse=True)
+        _CONTRIB_RE = re.compile("(" + "|".join(re.escape(p) for p in phrases) + ")", re.IGNORECASE)
+    return _CONTRIB_RE
+
+
+def _is_byline_block(b: Block) -> bool:
+    wc = word_count(b.text)
+    if wc > 25 or wc == 0:
+        return False
+    _, had_prefix = strip_byline_prefix(b.text)
+    if had_prefix:
+        rest = strip_byline_prefix(b.text)[0]
+        return bool(rest.strip()) and rest.strip()[0].isupper() or bool(agency_of(rest.split(",")[0]))
+    return False
+
+
+def find_byline(doc: Document) -> Document:
+    """Authors, contributors and agencies from structured data and byline lines."""
+    persons: list[str] = []
+    agencies_found: list[str] = []
+    orgs: list[str] = []
+    origin = ""
+    for c in doc.get("authors"):
+        if isinstance(c.value, tuple):
+            name, kind = c.value
+        else:
+            name, kind = c.value, ""
+        if not name or name.startswith("http"):
+            continue
+        if "Organization" in kind or "NewsMediaOrganization" in kind:
+            ag = agency_of(name)
+            (agencies_found if ag else orgs).append(ag or name)
+            continue
+        credit = parse_byline(name)
+        if credit.persons and not persons:
+            origin = c.origin
+        if origin == c.origin:
+            persons.extend(p for p in credit.persons if p not in persons)
+        agencies_found.extend(a for a in credit.agencies if a not in agencies_found)
+        orgs.extend(credit.organisations)
+    # visible bylines near the top, contributor lines anywhere
+    ti = doc.flags.get("title_index", -1)
+    zone_end = max(ti, 0) + _HEADER_ZONE + 8
+    visible: list[str] = []
+    for b in doc.blocks:
+        if b.role in ("title", "subtitle"):
+            continue
+        m = _contrib_re().search(b.text) if word_count(b.text) <= 30 else None
+        if m is not None:
+            credit = parse_byline(b.text[: m.start()])
+            contributors = credit.persons
+            if contributors:
+                doc.flags.setdefault("contributors", []).extend(contributors)
+                doc.mark(b, "byline", "contributor-line")
+            continue
+        if b.index > zone_end:
+            continue
+        if _is_byline_block(b):
+            credit = parse_byline(b.text)
+            if credit.persons or credit.agencies or credit.organisations:
+                doc.mark(b, "byline", "byline")
+                visible.extend(p for p in credit.persons if p not in visible)
+                agencies_found.extend(a for a in credit.agencies if a not in agencies_found)
+                orgs.extend(o for o in credit.organisations if o not in orgs)
+    if not persons and visible:
+        persons, origin = visible, "byline-text"
+    if persons:
+        doc.set_field("authors", persons, origin or "byline-text")
+    if doc.flags.get("contributors"):
+        doc.set_field("contributors", doc.flags["contributors"], "contributor-line")
+    if agencies_found:
+        doc.flags.setdefault("agencies", []).extend(agencies_found)
+    if orgs:
+        doc.flags.setdefault("organisations", []).extend(orgs)
+    return doc
+
+
+_URL_DATE = re.compile(r"/(20\d{2}|19\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|$|-)")
+
+
+def find_dates_stage(doc: Document) -> Document:
+    """Published and updated: structured data first, then datelines, then the URL."""
+    order = ("json-ld", "meta", "html:time")
+
+    def rank(origin: str) -> int:
+        for i, o in enumerate(order):
+            if origin.startswith(o):
+                return i
+        return len(order)
+
+    for field in ("published", "updated"):
+        best: tuple[int, Any, str] | None = None
+        for c in doc.get(field):
+            v = parse_iso(c.value) if isinstance(c.value, str) else None
+            if v is None and isinstance(c.value, str):
+                hits = find_dates(c.value)
+                v = hits[0].value if hits else None
+            if v is None:
+                continue
+            r = rank(c.origin)
+            if best is None or r < best[0]:
+                best = (r, v, c.origin)
+        if best is not None:
+            doc.set_field(field, best[1], best[2])
+    # visible datelines near the top
+    ti = doc.flags.get("title_index", -1)
+    zone = doc.blocks[max(0, ti) : max(0, ti) + _HEADER_ZONE + 8]
+    month_first = False
+    for b in zone:
+        if b.role in ("title", "subtitle") or word_count(b.text) > 20:
+            continue
+        hits = find_dates(b.text, month_first=month_first)
+        if not hits:
+            continue
+        covered = sum(h.end - h.start for h in hits)
+        if covered < 0.3 * len(b.text) and b.role != "byline":
+            continue
+        if b.role != "byline":
+            doc.mark(b, "dateline", "dateline")
+        for h in hits:
+            field = "updated" if h.updated else "published"
+            if field not in doc.fields:
+                doc.set_field(field, h.value, "dateline-text")
+            elif _refines(doc.fields[field][0], h.value):
+                doc.set_field(field, h.value, "dateline-text")
+        if "published" in doc.fields:
+            break
+    if "published" not in doc.fields:
+        for url in [doc.url, *(c.value for c in doc.get("canonical_url"))]:
+            m = _URL_DATE.search(url or "")
+            if m:
+                try:
+                    doc.set_field("published", date(int(m[1]), int(m[2]), int(m[3])), "url")
+                    break
+                except ValueError:
+                    continue
+    return doc
+
+
+def _refines(old: Any, new: Any) -> bool:
+    """A visible date with a time refines a structured date-only value of the same day."""
+    return (
+        type(old) is date and isinstance(new, datetime) and new.date() == old
+    )
+
+
+_SIGNOFF = re.compile(r"^\s*(?:[a-zäöü]{1,4}\s*/\s*)*[a-zäöü]{1,4}\s*\(([^)]{2,60})\)?\s*$", re.IGNORECASE)
+_DATELINE_AGENCY = re.compile(r"^[^()]{0,60}\(([A-Za-z][\w ./-]{1,30})\)\s*[-–—:]")
+_ORIGINAL_URL = re.compile(
+    r"^\s*(?:original(?:\s+url|\s+article|ly published)?|source|quelle|fuente|source originale)\s*:\s*(.*)$",
+    re.IGNORECASE,
+)
+_URL_IN = re.compile(r"<?(https?://[^\s>]+)>?")
+_COPYRIGHT_OWNER = re.compile(
+    r"^\s*(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(.{2,80}?)\s*"
+    r"(?:,?\s*(?:company|inc\.?|ltd\.?|llc|gmbh(?:\s*&\s*co\.?\s*kg)?|ag|s\.a\.|plc|group|corporation))?"
+    r"\.?(?:\s+all rights reserved\.?)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _attributions(text: str) -> list[str]:
+    """Outlets the text says it is based on: "The New York Times reported", "according to X"."""
+    words = bylines().organisation_words
+    out: list[str] = []
+    for m in re.finditer(
+        r"((?:The |the )?(?:[A-Z][\w&'’-]*\s){0,4}[A-Z][\w&'’-]*)", text[:3000]
+    ):
+        name = m.group(1).strip()
+        toks = name.split()
+        if not toks or toks[-1].casefold() not in words or len(toks) < 2:
+            continue
+        around = text[max(0, m.start() - 40) : m.end() + 40].casefold()
+        if any(v in around for v in bylines().attribution_verbs):
+            name = name[0].upper() + name[1:]
+            if name.casefold().startswith("the "):
+                name = "The " + name[4:]
+            out.append(name)
+    return out
+
+
+def find_source(doc: Document) -> Document:
+    """Publisher, canonical URL, agencies (sign-offs, datelines), attribution, section, language."""
+    ag_names = agencies()
+    found_agencies: list[str] = list(doc.flags.get("agencies", []))
+    blocks = doc.blocks
+    for i, b in enumerate(blocks):
+        m = _SIGNOFF.match(b.text)
+        if m and (b.removed is False or b.reason in ("after-article", "outside-main-content")):
+            codes = [agency_of(p) for p in re.split(r"[,/;]", m.group(1))]
+            codes_ok = [c for c in codes if c]
+            if codes_ok:
+                doc.mark(b, "signoff", "agency-signoff")
+                found_agencies.extend(c for c in codes_ok if c not in found_agencies)
+                continue
+        m2 = _ORIGINAL_URL.match(b.text)
+        if m2:
+            rest = m2.group(1)
+            url_m = _URL_IN.search(rest)
+            if not url_m and i + 1 < len(blocks):
+                url_m = _URL_IN.fullmatch(blocks[i + 1].text.strip())
+                if url_m:
+                    doc.mark(blocks[i + 1], "source", "original-url")
+            if url_m:
+                doc.add("canonical_url", url_m.group(1).rstrip(").,"), "original-url-text")
+                doc.mark(b, "source", "original-url")
+                continue
+        if b.reason == "copyright-line":
+            mm = _COPYRIGHT_OWNER.match(b.text)
+            if mm and mm.group(1):
+                owner = mm.group(1).strip(" ,.")
+                if owner and word_count(owner) <= 6:
+                    doc.add("publisher", owner, "copyright-line")
+    first_body = next((b for b in blocks if not b.removed and b.role is None), None)
+    if first_body is not None:
+        m3 = _DATELINE_AGENCY.match(first_body.text)
+        if m3:
+            ag = agency_of(m3.group(1))
+            if ag and ag not in found_agencies:
+                found_agencies.append(ag)
+    # organisations credited in bylines: agencies or outlets the story is attributed to
+    attributed: list[str] = []
+    for org in doc.flags.get("organisations", []):
+        ag = ag_names.names.get(org.casefold())
+        if ag:
+            if ag not in found_agencies:
+                found_agencies.append(ag)
+        elif org not in attributed:
+            attributed.append(org)
+    body_text = " ".join(b.text for b in blocks if not b.removed)
+    for name in _attributions(body_text):
+        key = normalize_key(name).removeprefix("the ")
+        if not any(normalize_key(a).removeprefix("the ") == key for a in attributed):
+            attributed.append(name)
+    if found_agencies:
+        doc.set_field("agencies", found_agencies, "byline-or-signoff")
+    if attributed:
+        doc.set_field("attributed_to", attributed, "body-text")
+    # canonical URL and domain
+    order = ("link:canonical", "meta:og:url", "json-ld:url", "original-url-text")
+    cands = sorted(doc.get("canonical_url"), key=lambda c: order.index(c.origin) if c.origin in order else 9)
+    for c in cands:
+        if isinstance(c.value, str) and c.value.startswith(("http://", "https://")):
+            doc.set_field("canonical_url", c.value, c.origin)
+            break
+    else:
+        if doc.url:
+            doc.set_field("canonical_url", doc.url, "url-argument")
+    dom = _domain(doc)
+    if dom:
+        doc.set_field("domain", dom, "canonical-url")
+    # publisher
+    porder = ("meta:og:site_name", "json-ld:publisher", "meta:application-name", "copyright-line")
+    pubs = sorted(doc.get("publisher"), key=lambda c: porder.index(c.origin) if c.origin in porder else 9)
+    if pubs:
+        doc.set_field("publisher", pubs[0].value, pubs[0].origin)
+    _section(doc)
+    _language(doc)
+    return doc
+
+
+def _section(doc: Document) -> None:
+    for c in doc.get("section"):
+        if isinstance(c.value, str) and 0 < word_count(c.value) <= 5:
+            doc.set_field("section", c.value, c.origin)
+            return
+    if doc.tree is None:
+        return
+    for a in doc.tree.iter("a"):
+        href = a.get("href") or ""
+        if re.search(r"/(?:section|sections|category|categories|rubrik|ressort|themen)/[\w-]+/?$", href):
+            text = " ".join((a.text_content() or "").split())
+            if 0 < word_count(text) <= 3:
+                doc.set_field("section", text, "section-link")
+                return
+
+
+_STOP: dict[str, frozenset[str]] | None = None
+
+
+def _language(doc: Document) -> None:
+    for c in doc.get("language"):
+        if isinstance(c.value, str) and re.match(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$", c.value):
+            doc.set_field("language", c.value.replace("_", "-").split("-")[0].lower(), c.origin)
+            return
+    global _STOP
+    if _STOP is None:
+        import json
+        from importlib import resources
+
+        data = json.loads(resources.files("newsclean").joinpath("data/stopwords.json").read_text("utf-8"))
+        _STOP = {k: frozenset(v) for k, v in data.items() if not k.startswith("_")}
+    words = re.findall(r"\w+", " ".join(b.text for b in doc.blocks if not b.removed)[:5000].casefold())
+    if len(words) < 20:
+        return
+    counts = {lang: sum(1 for w in words if w in sw) for lang, sw in _STOP.items()}
+    lang, n = max(counts.items(), key=lambda kv: kv[1])
+    if n >= 0.08 * len(words):
+        doc.set_field("language", lang, "stopword-guess")
+
+
+def is_org(name: str) -> bool:
+    """Organisation or agency (re-exported for the assembler)."""
+    return is_organisation(name) or agency_of(name) is not None

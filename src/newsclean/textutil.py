@@ -1,0 +1,75 @@
+"""Small text helpers shared by readers and stages: whitespace, invisible characters, repair."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import ftfy
+from ftfy.badness import is_bad
+
+__all__ = [
+    "clean_inline",
+    "is_sentence_like",
+    "normalize_key",
+    "repair",
+    "word_count",
+]
+
+# zero-width space, word joiner, BOM, soft hyphen, and C0/C1 controls other than \t \n.
+# ZWJ/ZWNJ (U+200C/U+200D) are kept: emoji sequences and Persian/Indic text need them.
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_WS = re.compile(r"\s+")
+_WORD = re.compile(r"\w+")
+_LOWER_WORD = re.compile(r"\b[^\W\d_A-Z]{2,}\b")
+_SENTENCE_END = re.compile(r"""[.!?…。！？:;)"”»’'\]]\s*$""")
+
+_FTFY = ftfy.TextFixerConfig(
+    unescape_html=False,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    normalization="NFC",
+    explain=False,
+)
+
+
+def clean_inline(text: str) -> str:
+    """Drop invisible characters and collapse all whitespace (NBSP included) to single spaces."""
+    return _WS.sub(" ", _INVISIBLE.sub("", text)).strip()
+
+
+def repair(text: str) -> str:
+    """Fix encoding damage (mojibake) without restyling quotes or widths; NFC."""
+    if text.isascii():
+        return text
+    if is_bad(text):
+        text = ftfy.fix_text(text, _FTFY)
+    return unicodedata.normalize("NFC", text)
+
+
+def word_count(text: str) -> int:
+    """Number of word tokens."""
+    return len(_WORD.findall(text))
+
+
+def is_sentence_like(text: str) -> bool:
+    """Looks like running prose: several words, lowercase words, and closing punctuation."""
+    if len(text) < 40:
+        return False
+    n = word_count(text)
+    if n < 6:
+        # scripts without spaces (CJK, Thai) count characters instead of words
+        return len(text) >= 40 and bool(_SENTENCE_END.search(text)) and not text.isascii()
+    # headlines and teasers have no closing punctuation; long unpunctuated prose still counts
+    return bool(_SENTENCE_END.search(text)) or (
+        len(text) >= 150 and len(_LOWER_WORD.findall(text)) >= 12
+    )
+
+
+@lru_cache(maxsize=4096)
+def normalize_key(text: str) -> str:
+    """A comparison key: casefolded word tokens joined by spaces."""
+    return " ".join(_WORD.findall(unicodedata.normalize("NFKC", text).casefold()))
