@@ -125,10 +125,12 @@ def test_002_images_with_captions_and_credits(seeds: dict[str, Article]) -> None
     a = seeds["002"]
     assert len(a.images) == 2
     first, second = a.images
-    assert first.caption is not None and first.caption.startswith("American troops in Afghanistan")
+    assert first.caption is not None
+    assert first.caption.startswith("American troops in Afghanistan")
     assert first.credit == "Jim Huylebroek for The New York Times"
     assert second.credit == "Kirill Kallinikov/Host Photo Agency, via Getty Images"
-    assert first.url is not None and first.url.startswith("https://")
+    assert first.url is not None
+    assert first.url.startswith("https://")
     assert "Credit" not in a.body
 
 
@@ -138,7 +140,8 @@ def test_002_body_span_and_unwrapped_lines(seeds: dict[str, Article]) -> None:
     assert a.paragraphs[0].text.startswith("WASHINGTON — American intelligence officials")
     assert a.paragraphs[-1].text.endswith("military aircraft from the other.")
     assert "\n" not in a.paragraphs[0].text
-    assert "](" not in a.body and "https://" not in a.body
+    assert "](" not in a.body
+    assert "https://" not in a.body
     assert "Russian military intelligence unit secretly offered bounties to" in a.body
 
 
@@ -224,7 +227,10 @@ def test_004_photo_credit_and_caption_form_an_image(seeds: dict[str, Article]) -
     a = seeds["004"]
     assert len(a.images) == 1
     assert a.images[0].credit == "picture-alliance / Zuma"
-    assert a.images[0].caption == "Graduates of a Taliban training camp in Farah province (archive image)"
+    assert (
+        a.images[0].caption
+        == "Graduates of a Taliban training camp in Farah province (archive image)"
+    )
 
 
 def test_004_subheadings_are_headings_in_body(seeds: dict[str, Article]) -> None:

@@ -10,7 +10,16 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-from .article import Article, FieldOrigin, Image, Paragraph, Person, Provenance, RemovedBlock, Source
+from .article import (
+    Article,
+    FieldOrigin,
+    Image,
+    Paragraph,
+    Person,
+    Provenance,
+    RemovedBlock,
+    Source,
+)
 from .core import DEFAULT_MAX_BYTES, clean
 from .document import Block, Document
 from .errors import (

@@ -111,7 +111,9 @@ class Article(_Frozen):
         "timezone-aware only when the input gives an offset.",
     )
     updated: datetime | date | None = Field(None, description="Last update, as for published.")
-    source: Source = Field(default_factory=Source, description="Publisher, agencies, attribution.")
+    source: Source = Field(
+        default_factory=lambda: Source(), description="Publisher, agencies, attribution."
+    )
     language: str | None = Field(None, description="BCP 47 language tag (e.g. 'en', 'de').")
     section: str | None = Field(None, description="Section of the publication (Politics, ...).")
     paragraphs: tuple[Paragraph, ...] = Field((), description="Body paragraphs in order.")

@@ -82,7 +82,8 @@ def assemble(doc: Document) -> Article:
         attributed_to=_dedupe(list(_value(doc, "attributed_to") or [])),
     )
     images = tuple(
-        Image(url=i.get("url"), caption=i.get("caption"), credit=i.get("credit")) for i in doc.images
+        Image(url=i.get("url"), caption=i.get("caption"), credit=i.get("credit"))
+        for i in doc.images
     )
     origins = tuple(FieldOrigin(field=k, origin=v[1]) for k, v in doc.fields.items())
     return Article(

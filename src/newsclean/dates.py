@@ -63,9 +63,7 @@ def parse_iso(value: str) -> When | None:
         if hh is None:
             out: When = date(int(y), int(mo), int(d))
         else:
-            out = datetime(
-                int(y), int(mo), int(d), int(hh), int(mm), int(ss or 0), tzinfo=_tz(tz)
-            )
+            out = datetime(int(y), int(mo), int(d), int(hh), int(mm), int(ss or 0), tzinfo=_tz(tz))
     except ValueError:
         return None
     return out if plausible(out) else None
@@ -90,9 +88,14 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     mon = r"(" + "|".join(re.escape(n) for n in names) + r")\.?"
     return (
         # June 26, 2020 / Jun. 26 2020
-        re.compile(r"\b" + mon + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})" + _TIME, re.IGNORECASE),
+        re.compile(
+            r"\b" + mon + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})" + _TIME, re.IGNORECASE
+        ),
         # 26 June 2020 / 26. Juni 2020 / 26 de junio de 2020
-        re.compile(r"\b(\d{1,2})(?:\.|st|nd|rd|th)?\s+(?:de\s+)?" + mon + r"\s+(?:de\s+)?(\d{4})" + _TIME, re.IGNORECASE),
+        re.compile(
+            r"\b(\d{1,2})(?:\.|st|nd|rd|th)?\s+(?:de\s+)?" + mon + r"\s+(?:de\s+)?(\d{4})" + _TIME,
+            re.IGNORECASE,
+        ),
         # 2020-06-26 / 26.06.2020 / 26/06/2020 / 2020年6月26日 / 2020. 6. 26.
         re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})" + _TIME),
         re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})" + _TIME),
@@ -100,7 +103,9 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     )
 
 
-def _build(y: int, mo: int, d: int, hh: str | None, mm: str | None, ampm: str | None) -> When | None:
+def _build(
+    y: int, mo: int, d: int, hh: str | None, mm: str | None, ampm: str | None
+) -> When | None:
     try:
         if hh is not None and mm is not None:
             h = int(hh)

@@ -28,22 +28,26 @@ METADATA_ROLES = frozenset(
     {"title", "subtitle", "byline", "dateline", "caption", "credit", "source", "signoff"}
 )
 #: every role a block may have; the rest of METADATA_ROLES/BODY_ROLES are boilerplate
-ROLES = BODY_ROLES | METADATA_ROLES | frozenset(
-    {
-        "navigation",
-        "ad",
-        "related",
-        "share",
-        "comments",
-        "newsletter",
-        "footer",
-        "ui",
-        "duplicate",
-        "promo",
-        "media",
-        "author-bio",
-        "boilerplate",
-    }
+ROLES = (
+    BODY_ROLES
+    | METADATA_ROLES
+    | frozenset(
+        {
+            "navigation",
+            "ad",
+            "related",
+            "share",
+            "comments",
+            "newsletter",
+            "footer",
+            "ui",
+            "duplicate",
+            "promo",
+            "media",
+            "author-bio",
+            "boilerplate",
+        }
+    )
 )
 
 

@@ -70,7 +70,9 @@ def _looks_like_person(name: str) -> bool:
     if len(words) == 1 and len(name) < 3:
         return False
     # names start with a capital letter (scripts without case pass)
-    return all(w[0].isupper() or not w[0].isalpha() or not w[0].isascii() for w in words if w[0].isalpha())
+    return all(
+        w[0].isupper() or not w[0].isalpha() or not w[0].isascii() for w in words if w[0].isalpha()
+    )
 
 
 def parse_byline(text: str) -> Credit:

@@ -44,7 +44,9 @@ class Pipeline:
         seen: set[str] = set()
         for s in items:
             if not callable(s):
-                raise PipelineError(f"stage {s!r} is not callable; a stage is (Document) -> Document")
+                raise PipelineError(
+                    f"stage {s!r} is not callable; a stage is (Document) -> Document"
+                )
             n = stage_name(s)
             if n in seen:
                 raise PipelineError(

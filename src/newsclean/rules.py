@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 from typing import Any
 
 __all__ = [
@@ -46,7 +47,7 @@ _CLASS_SPLIT = re.compile(r"[^a-z0-9]+")
 
 
 def _load(name: str) -> Any:
-    return json.loads(resources.files("newsclean").joinpath("data", name).read_text("utf-8"))
+    return json.loads(resources.files("newsclean").joinpath(f"data/{name}").read_text("utf-8"))
 
 
 def phrase_key(text: str) -> str:
@@ -73,7 +74,7 @@ class _Catalogue:
 def _catalogue() -> _Catalogue:
     exact: dict[str, PhraseHit] = {}
     prefix: dict[str, list[tuple[str, PhraseHit]]] = {}
-    folder = resources.files("newsclean").joinpath("data", "phrases")
+    folder = resources.files("newsclean").joinpath("data/phrases")
     for entry in sorted(folder.iterdir(), key=lambda p: p.name):
         if not entry.name.endswith(".json"):
             continue
@@ -203,5 +204,5 @@ def class_tokens(value: str) -> tuple[str, ...]:
     """Split a class/id attribute into lowercase tokens (also on camelCase), plus joined pairs."""
     parts = _CLASS_SPLIT.split(_CAMEL.sub(" ", value).lower())
     toks = [p for p in parts if p]
-    joined = [a + b for a, b in zip(toks, toks[1:])]
+    joined = [a + b for a, b in pairwise(toks)]
     return tuple(toks + joined)

@@ -24,6 +24,8 @@ _MD_SIGNS = re.compile(
     re.MULTILINE,
 )
 
+_ATX_FIRST = re.compile(r"\s*#{1,6}[ \t]+\S")
+
 
 def detect_format(text: str) -> Format:
     """Guess whether ``text`` is HTML, markdown (with or without HTML residue) or plain text."""
@@ -34,7 +36,7 @@ def detect_format(text: str) -> Format:
     md_score = len(_MD_SIGNS.findall(head))
     if html_score >= 2 and html_score > md_score:
         return "html"
-    if md_score >= 2:
+    if md_score >= 2 or _ATX_FIRST.match(head):
         return "markdown"
     if html_score >= 2:
         return "html"

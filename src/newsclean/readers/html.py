@@ -61,6 +61,7 @@ class _Frame:
     in_article: bool = False
     credit: bool = False
     strong: str = ""
+    strong_whole: bool = False
 
 
 def parse_html(text: str) -> Any:
@@ -170,9 +171,13 @@ def read_tree(doc: Document, root: Any, *, markdown: bool) -> None:
             b.extra["in_article"] = True
         if frame.credit:
             b.extra["credit"] = True
-        if frame.strong and text.endswith(frame.strong) and len(frame.strong) < len(text):
-            b.extra["trailing_strong"] = frame.strong
+        if frame.strong and text.endswith(frame.strong):
+            if len(frame.strong) < len(text):
+                b.extra["trailing_strong"] = frame.strong
+            elif frame.strong_whole:
+                b.extra["emphasized"] = True
         frame.strong = ""
+        frame.strong_whole = False
         blocks.append(b)
 
     def add_text(s: str | None) -> None:
@@ -245,8 +250,12 @@ def read_tree(doc: Document, root: Any, *, markdown: bool) -> None:
                 continue
             if tag == "a":
                 link_depth = max(0, link_depth - 1)
-            elif tag in ("strong", "b") and stack:
+            elif tag in ("strong", "b", "em", "i") and stack:
                 stack[-1].strong = clean_inline(el.text_content())
+                # the whole block is this one emphasised element
+                stack[-1].strong_whole = not "".join(stack[-1].parts[:-1]).strip() or (
+                    clean_inline("".join(stack[-1].parts)) == stack[-1].strong
+                )
             if tag in _BLOCK and stack and stack[-1].el is el:
                 flush(stack.pop())
                 add_text(el.tail)
@@ -383,7 +392,11 @@ def collect_metadata(doc: Document, root: Any) -> None:
     for el in root.iter("time"):
         dt = el.get("datetime")
         if dt:
-            which = "updated" if "modif" in (el.get("itemprop") or el.get("class") or "").lower() else "published"
+            which = (
+                "updated"
+                if "modif" in (el.get("itemprop") or el.get("class") or "").lower()
+                else "published"
+            )
             doc.add(which, dt.strip(), "html:time")
     for el in root.xpath('//*[@itemprop="author"]|//a[@rel="author"]'):
         name_el = el.find('.//*[@itemprop="name"]')

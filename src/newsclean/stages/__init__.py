@@ -36,9 +36,9 @@ DEFAULT_STAGES: tuple[Callable[[Document], Document], ...] = (
     strip_boilerplate,
     select_main_run,
     find_title,
-    find_subtitle,
     find_byline,
     find_dates_stage,
+    find_subtitle,
     find_source,
     tidy_body,
 )

@@ -13,7 +13,9 @@ __all__ = ["strip_boilerplate"]
 _MENU_SEPARATORS = re.compile(r"\s[|•·/»]\s")
 _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright\b)", re.IGNORECASE)
 _URL_ONLY = re.compile(r"^\s*<?https?://\S+>?\s*$")
-_TIMESTAMP_ONLY = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}|\d{1,2}\s*(?:min|h|std|hrs?|mins?)\.?(?:\s+ago)?)\s*$", re.IGNORECASE)
+_TIMESTAMP_ONLY = re.compile(
+    r"^\s*(?:\d{1,2}[:.]\d{2}|\d{1,2}\s*(?:min|h|std|hrs?|mins?)\.?(?:\s+ago)?)\s*$", re.IGNORECASE
+)
 
 
 def strip_boilerplate(doc: Document) -> Document:

@@ -85,14 +85,21 @@ def find_images(doc: Document) -> Document:
                 and nxt.kind != "heading"
                 and nxt.link_density < 0.5
                 and (
-                    (nxt.extra.get("chunk") is not None and nxt.extra.get("chunk") == b.extra.get("chunk"))
+                    (
+                        nxt.extra.get("chunk") is not None
+                        and nxt.extra.get("chunk") == b.extra.get("chunk")
+                    )
                     or (not is_sentence_like(nxt.text) and _is_photo_credit(credit))
                 )
             ):
                 _image(doc, None, nxt.text, credit)
                 doc.mark(b, "credit", "photo-credit")
                 doc.mark(nxt, "caption", "image-caption")
-            elif b.text.lstrip().startswith("©") and word_count(b.text) <= 6 and _is_photo_credit(credit):
+            elif (
+                b.text.lstrip().startswith("©")
+                and word_count(b.text) <= 6
+                and _is_photo_credit(credit)
+            ):
                 _image(doc, None, None, credit)
                 doc.mark(b, "credit", "photo-credit")
     raw_by_figure: dict[Any, dict[str, Any]] = {}
@@ -103,18 +110,19 @@ def find_images(doc: Document) -> Document:
     for fig in order:
         parts = by_figure[fig]
         caption_parts: list[str] = []
-        credit: str | None = None
+        fig_credit: str | None = None
         for b in parts:
             if b.extra.get("credit") and word_count(b.text) <= 12:
-                credit = b.text.strip()
-                credit = re.sub(r"^(?:credit|photo|foto|bild)\s*(?:\.{2,3}|…|:)\s*", "", credit, flags=re.I)
+                fig_credit = re.sub(
+                    r"^(?:credit|photo|foto|bild)\s*(?:\.{2,3}|…|:)\s*", "", b.text.strip(), flags=re.I
+                )
                 doc.mark(b, "credit", "photo-credit")
             else:
                 caption_parts.append(b.text)
                 doc.mark(b, "caption", "image-caption")
         caption = " ".join(caption_parts)
-        if credit is None and caption:
-            caption, credit = _split_credit(caption)
+        if fig_credit is None and caption:
+            caption, fig_credit = _split_credit(caption)
         info = raw_by_figure.get(fig, {})
-        _image(doc, info.get("url"), caption or None, credit)
+        _image(doc, info.get("url"), caption or None, fig_credit)
     return doc

@@ -45,9 +45,14 @@ def _strip_site(title: str, doc: Document) -> str:
     host = _domain(doc)
     if host:
         others.add(normalize_key(host.split(".")[0]))
-    keep = [p for p in parts if normalize_key(p) not in others and not any(
-        o and (o in normalize_key(p) and len(normalize_key(p)) <= len(o) + 12) for o in others
-    )]
+    keep = [
+        p
+        for p in parts
+        if normalize_key(p) not in others
+        and not any(
+            o and (o in normalize_key(p) and len(normalize_key(p)) <= len(o) + 12) for o in others
+        )
+    ]
     if keep and len(keep) < len(parts):
         # keep the original separators inside the remaining span
         first, last = keep[0], keep[-1]
@@ -56,7 +61,9 @@ def _strip_site(title: str, doc: Document) -> str:
             return title[i : j + len(last)].strip()
     # no publisher known: the longest part is the headline when the rest is short
     longest = max(parts, key=len)
-    if len(longest) >= 0.6 * len(title) and all(word_count(p) <= 4 for p in parts if p is not longest):
+    if len(longest) >= 0.6 * len(title) and all(
+        word_count(p) <= 4 for p in parts if p is not longest
+    ):
         return longest.strip()
     return title
 
@@ -104,11 +111,20 @@ def find_title(doc: Document) -> Document:
     if chosen is None and title is None and doc.tree is None:
         start = _body_start(doc)
         first = next((b for b in doc.blocks if b.reason not in ("ui-text",)), None)
-        if first is not None and first.index < start and _headline_like(first) and word_count(first.text) >= 4:
+        if (
+            first is not None
+            and first.index < start
+            and _headline_like(first)
+            and word_count(first.text) >= 4
+        ):
             chosen, origin = first, "first-line"
         else:
             for b in reversed(doc.blocks[:start]):
-                if _headline_like(b) and not strip_byline_prefix(b.text)[1] and not find_dates(b.text):
+                if (
+                    _headline_like(b)
+                    and not strip_byline_prefix(b.text)[1]
+                    and not find_dates(b.text)
+                ):
                     chosen, origin = b, "line-before-body"
                     break
     # 5. markdown without headings: same as text on the rendered blocks
@@ -153,7 +169,9 @@ def find_subtitle(doc: Document) -> Document:
     start = ti + 1 if ti >= 0 else 0
     window = doc.blocks[start : start + _HEADER_ZONE]
     for b in window:
-        if b.role in ("duplicate", "caption", "credit", "media") or (b.removed and b.reason in ("repeated-line",)):
+        if b.role in ("duplicate", "caption", "credit", "media") or (
+            b.removed and b.reason in ("repeated-line",)
+        ):
             continue
         if b.kind == "heading" or b.kind == "caption":
             if b.level and b.level <= 2 and not descriptions:
@@ -165,15 +183,28 @@ def find_subtitle(doc: Document) -> Document:
             return doc
         if descriptions:
             continue
-        # no description to compare with: only the block right after the headline
-        if ti >= 0 and word_count(b.text) >= 8 and word_count(b.text) <= 80 and not b.extra.get("credit"):
-            if strip_byline_prefix(b.text)[1] or find_dates(b.text[:80]):
+        # no description to compare with: only the block right after the headline, when it
+        # stands apart from the body (emphasised, or followed by byline, date or image)
+        if (
+            ti >= 0
+            and 8 <= word_count(b.text) <= 80
+            and not b.extra.get("credit")
+            and not b.removed
+        ):
+            if doc.format == "html" and b.reason != "outside-main-content":
                 break
-            if doc.tree is not None and b.reason != "outside-main-content" and doc.format == "html":
-                break
-            doc.mark(b, "subtitle", "standfirst")
-            doc.set_field("subtitle", b.text, "block-after-headline")
-            return doc
+            nxt = next((x for x in doc.blocks[b.index + 1 :] if x.role != "duplicate"), None)
+            apart = b.extra.get("emphasized") or (
+                nxt is not None
+                and (
+                    nxt.role in ("byline", "dateline", "caption", "credit", "media")
+                    or nxt.kind == "caption"
+                )
+            )
+            if apart:
+                doc.mark(b, "subtitle", "standfirst")
+                doc.set_field("subtitle", b.text, "block-after-headline")
+                return doc
         break
     return doc
 
@@ -196,7 +227,9 @@ def _is_byline_block(b: Block) -> bool:
     _, had_prefix = strip_byline_prefix(b.text)
     if had_prefix:
         rest = strip_byline_prefix(b.text)[0]
-        return bool(rest.strip()) and rest.strip()[0].isupper() or bool(agency_of(rest.split(",")[0]))
+        return (bool(rest.strip()) and rest.strip()[0].isupper()) or bool(
+            agency_of(rest.split(",")[0])
+        )
     return False
 
 
@@ -305,9 +338,7 @@ def find_dates_stage(doc: Document) -> Document:
             doc.mark(b, "dateline", "dateline")
         for h in hits:
             field = "updated" if h.updated else "published"
-            if field not in doc.fields:
-                doc.set_field(field, h.value, "dateline-text")
-            elif _refines(doc.fields[field][0], h.value):
+            if field not in doc.fields or _refines(doc.fields[field][0], h.value):
                 doc.set_field(field, h.value, "dateline-text")
         if "published" in doc.fields:
             break
@@ -325,12 +356,12 @@ def find_dates_stage(doc: Document) -> Document:
 
 def _refines(old: Any, new: Any) -> bool:
     """A visible date with a time refines a structured date-only value of the same day."""
-    return (
-        type(old) is date and isinstance(new, datetime) and new.date() == old
-    )
+    return type(old) is date and isinstance(new, datetime) and new.date() == old
 
 
-_SIGNOFF = re.compile(r"^\s*(?:[a-zäöü]{1,4}\s*/\s*)*[a-zäöü]{1,4}\s*\(([^)]{2,60})\)?\s*$", re.IGNORECASE)
+_SIGNOFF = re.compile(
+    r"^\s*(?:[a-zäöü]{1,4}\s*/\s*)*[a-zäöü]{1,4}\s*\(([^)]{2,60})\)?\s*$", re.IGNORECASE
+)
 _DATELINE_AGENCY = re.compile(r"^[^()]{0,60}\(([A-Za-z][\w ./-]{1,30})\)\s*[-–—:]")
 _ORIGINAL_URL = re.compile(
     r"^\s*(?:original(?:\s+url|\s+article|ly published)?|source|quelle|fuente|source originale)\s*:\s*(.*)$",
@@ -349,9 +380,7 @@ def _attributions(text: str) -> list[str]:
     """Outlets the text says it is based on: "The New York Times reported", "according to X"."""
     words = bylines().organisation_words
     out: list[str] = []
-    for m in re.finditer(
-        r"((?:The |the )?(?:[A-Z][\w&'’-]*\s){0,4}[A-Z][\w&'’-]*)", text[:3000]
-    ):
+    for m in re.finditer(r"((?:The |the )?(?:[A-Z][\w&'’-]*\s){0,4}[A-Z][\w&'’-]*)", text[:3000]):
         name = m.group(1).strip()
         toks = name.split()
         if not toks or toks[-1].casefold() not in words or len(toks) < 2:
@@ -424,7 +453,9 @@ def find_source(doc: Document) -> Document:
         doc.set_field("attributed_to", attributed, "body-text")
     # canonical URL and domain
     order = ("link:canonical", "meta:og:url", "json-ld:url", "original-url-text")
-    cands = sorted(doc.get("canonical_url"), key=lambda c: order.index(c.origin) if c.origin in order else 9)
+    cands = sorted(
+        doc.get("canonical_url"), key=lambda c: order.index(c.origin) if c.origin in order else 9
+    )
     for c in cands:
         if isinstance(c.value, str) and c.value.startswith(("http://", "https://")):
             doc.set_field("canonical_url", c.value, c.origin)
@@ -437,7 +468,9 @@ def find_source(doc: Document) -> Document:
         doc.set_field("domain", dom, "canonical-url")
     # publisher
     porder = ("meta:og:site_name", "json-ld:publisher", "meta:application-name", "copyright-line")
-    pubs = sorted(doc.get("publisher"), key=lambda c: porder.index(c.origin) if c.origin in porder else 9)
+    pubs = sorted(
+        doc.get("publisher"), key=lambda c: porder.index(c.origin) if c.origin in porder else 9
+    )
     if pubs:
         doc.set_field("publisher", pubs[0].value, pubs[0].origin)
     _section(doc)
@@ -454,7 +487,9 @@ def _section(doc: Document) -> None:
         return
     for a in doc.tree.iter("a"):
         href = a.get("href") or ""
-        if re.search(r"/(?:section|sections|category|categories|rubrik|ressort|themen)/[\w-]+/?$", href):
+        if re.search(
+            r"/(?:section|sections|category|categories|rubrik|ressort|themen)/[\w-]+/?$", href
+        ):
             text = " ".join((a.text_content() or "").split())
             if 0 < word_count(text) <= 3:
                 doc.set_field("section", text, "section-link")
@@ -466,7 +501,9 @@ _STOP: dict[str, frozenset[str]] | None = None
 
 def _language(doc: Document) -> None:
     for c in doc.get("language"):
-        if isinstance(c.value, str) and re.match(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$", c.value):
+        if isinstance(c.value, str) and re.match(
+            r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$", c.value
+        ):
             doc.set_field("language", c.value.replace("_", "-").split("-")[0].lower(), c.origin)
             return
     global _STOP
@@ -474,9 +511,13 @@ def _language(doc: Document) -> None:
         import json
         from importlib import resources
 
-        data = json.loads(resources.files("newsclean").joinpath("data/stopwords.json").read_text("utf-8"))
+        data = json.loads(
+            resources.files("newsclean").joinpath("data/stopwords.json").read_text("utf-8")
+        )
         _STOP = {k: frozenset(v) for k, v in data.items() if not k.startswith("_")}
-    words = re.findall(r"\w+", " ".join(b.text for b in doc.blocks if not b.removed)[:5000].casefold())
+    words = re.findall(
+        r"\w+", " ".join(b.text for b in doc.blocks if not b.removed)[:5000].casefold()
+    )
     if len(words) < 20:
         return
     counts = {lang: sum(1 for w in words if w in sw) for lang, sw in _STOP.items()}
