@@ -1,0 +1,587 @@
+"""Clean many pages: ordered, streaming, fault-isolated batch runs.
+
+:func:`clean_many` takes any iterable of pages and yields one :class:`Result` per page, in input
+order, while reading the input lazily in bounded batches (memory stays flat for endless
+iterators). A page that raises is reported, not raised; a page that hangs past ``timeout`` has
+its worker process killed and replaced and is reported with status ``"timeout"``.
+
+>>> from newsclean.runner import clean_many
+>>> pages = ["<h1>One</h1><p>The first story has a paragraph of text.</p>", b"\\x1f\\x8b\\x08\\x00 compressed"]
+>>> [(r.index, r.status) for r in clean_many(pages, timeout=None)]
+[(0, 'ok'), (1, 'rejected')]
+
+:func:`clean_records` is the same run over mappings (JSONL rows, Dask bag items, Spark rows)
+returning JSON-ready dicts; it is the partition function of the Dask and Spark recipes in
+docs/batch.md.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import multiprocessing
+import pickle
+import re
+import signal
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from typing import Any, Literal, TypeAlias
+
+from .article import Article
+from .core import DEFAULT_MAX_BYTES, clean
+from .errors import DocumentTimeoutError, InputError, NotAnArticleError
+from .pipeline import Pipeline
+
+__all__ = [
+    "DEFAULT_BATCH_SIZE",
+    "DEFAULT_TIMEOUT",
+    "Item",
+    "Result",
+    "Status",
+    "clean_many",
+    "clean_records",
+]
+
+Status: TypeAlias = Literal["ok", "rejected", "error", "timeout"]
+Raw: TypeAlias = str | bytes
+#: what :func:`clean_many` accepts per page
+Item: TypeAlias = "str | bytes | tuple[Any, str | bytes] | tuple[Any, str | bytes, str | None] | Mapping[str, Any]"
+
+#: seconds a page may take before its worker is killed
+DEFAULT_TIMEOUT = 30.0
+#: pages handed to a worker process at a time
+DEFAULT_BATCH_SIZE = 4
+#: type name reported for a page whose worker process died under it (segfault, OOM killer)
+WORKER_DIED = "WorkerDiedError"
+
+# what a worker sends back per page: index, status, article (JSON text in workers, the Article
+# in-process), error type, reason, message, milliseconds
+_Outcome: TypeAlias = tuple[
+    int, str, Article | str | None, str | None, str | None, str | None, float
+]
+_Task: TypeAlias = tuple[int, Raw, str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """What became of one page of a batch run.
+
+    ``status`` is ``"ok"`` (``article`` is set), ``"rejected"`` (the input is not something
+    newsclean takes: undecodable, too large, not an article, malformed item; ``reason`` says
+    which), ``"error"`` (a stage or the worker failed; ``error_type`` names the exception) or
+    ``"timeout"`` (``error_type`` is ``"DocumentTimeoutError"``).
+    """
+
+    #: position of the page in the input, from 0
+    index: int
+    #: the caller's key for the page, or ``index`` when none was given
+    id: Any
+    status: Status
+    url: str | None = None
+    #: exception class name for every status but ok
+    error_type: str | None = None
+    #: kebab-case reason code for rejected pages (``input-too-large``, ``not-an-article``...)
+    reason: str | None = None
+    message: str | None = None
+    #: time spent cleaning the page, in milliseconds
+    ms: float = 0.0
+    _article: Article | None = field(default=None, repr=False, compare=False)
+    _json: str | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def article(self) -> Article | None:
+        """The cleaned Article (``None`` unless status is ok); parsed on first access."""
+        if self._article is None and self._json is not None:
+            object.__setattr__(self, "_article", Article.model_validate_json(self._json))
+        return self._article
+
+    @property
+    def article_json(self) -> str | None:
+        """The Article as compact JSON (``Article.model_dump_json()``), without re-parsing."""
+        if self._json is None and self._article is not None:
+            object.__setattr__(self, "_json", self._article.model_dump_json())
+        return self._json
+
+    @property
+    def ok(self) -> bool:
+        """True when the page was cleaned."""
+        return self.status == "ok"
+
+    def _error(self) -> dict[str, Any]:
+        return {"type": self.error_type, "reason": self.reason, "message": self.message}
+
+    def to_record(self) -> dict[str, Any]:
+        """A JSON-ready dict: ``{id, url, status, ms, article}`` or ``{..., error}``."""
+        rec: dict[str, Any] = {
+            "id": self.id,
+            "url": self.url,
+            "status": self.status,
+            "ms": round(self.ms, 1),
+        }
+        if self.ok:
+            rec["article"] = json.loads(self.article_json or "null")
+        else:
+            rec["error"] = self._error()
+        return rec
+
+    def to_json(self) -> str:
+        """:meth:`to_record` as one line of JSON, built without re-parsing the article."""
+        head = {"id": self.id, "url": self.url, "status": self.status, "ms": round(self.ms, 1)}
+        text = json.dumps(head, ensure_ascii=False, default=str)
+        if self.ok:
+            return f'{text[:-1]}, "article": {self.article_json}}}'
+        return f'{text[:-1]}, "error": {json.dumps(self._error(), ensure_ascii=False)}}}'
+
+
+# --- one page -----------------------------------------------------------------------------------
+
+
+def _kebab(name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "-", name.removesuffix("Error")).lower()
+
+
+def _reason(exc: BaseException) -> str:
+    code = getattr(exc, "reason", None)
+    if isinstance(code, str) and code:
+        return code
+    if type(exc) is InputError:
+        return "bad-input"
+    return _kebab(type(exc).__name__)
+
+
+def _clean_one(
+    index: int,
+    raw: Raw,
+    url: str | None,
+    pipeline: Pipeline | None,
+    max_bytes: int | None,
+    as_json: bool,
+) -> _Outcome:
+    t0 = time.perf_counter()
+    try:
+        art = clean(raw, url=url, pipeline=pipeline, max_bytes=max_bytes)
+    except (InputError, NotAnArticleError) as exc:
+        ms = (time.perf_counter() - t0) * 1000
+        return (index, "rejected", None, type(exc).__name__, _reason(exc), str(exc), ms)
+    except Exception as exc:  # one bad page never stops the run
+        ms = (time.perf_counter() - t0) * 1000
+        return (index, "error", None, type(exc).__name__, None, str(exc), ms)
+    payload: Article | str = art.model_dump_json() if as_json else art
+    return (index, "ok", payload, None, None, None, (time.perf_counter() - t0) * 1000)
+
+
+def _result(outcome: _Outcome, key: Any, url: str | None) -> Result:
+    index, status, payload, etype, reason, message, ms = outcome
+    return Result(
+        index=index,
+        id=key,
+        status=status,  # type: ignore[arg-type]
+        url=url,
+        error_type=etype,
+        reason=reason,
+        message=message,
+        ms=ms,
+        _article=payload if isinstance(payload, Article) else None,
+        _json=payload if isinstance(payload, str) else None,
+    )
+
+
+def _normalize(index: int, item: Any) -> tuple[Any, Raw | None, str | None, str | None]:
+    """(id, raw, url, problem) of one input item; raw is None when the item is malformed."""
+    key: Any = index
+    url: Any = None
+    raw: Any
+    if isinstance(item, (str, bytes)):
+        raw = item
+    elif isinstance(item, (bytearray, memoryview)):
+        raw = bytes(item)
+    elif isinstance(item, tuple) and len(item) in (2, 3):
+        key, raw = item[0], item[1]
+        url = item[2] if len(item) == 3 else None
+    elif isinstance(item, Mapping):
+        key = item.get("id", index)
+        raw = item.get("raw")
+        url = item.get("url")
+    else:
+        return (
+            index,
+            None,
+            None,
+            (
+                f"item {index} is a {type(item).__name__}; give str/bytes, (id, raw), "
+                "(id, raw, url) or {'id', 'raw', 'url'}"
+            ),
+        )
+    if key is None:
+        key = index
+    if url is not None and not isinstance(url, str):
+        url = str(url)
+    if isinstance(raw, (bytearray, memoryview)):
+        raw = bytes(raw)
+    if not isinstance(raw, (str, bytes)):
+        return (
+            key,
+            None,
+            url,
+            (
+                f"item {key!r}: the page is a {type(raw).__name__}, not str or bytes "
+                "(read files in binary mode and pass the bytes)"
+            ),
+        )
+    return key, raw, url, None
+
+
+# --- worker processes ---------------------------------------------------------------------------
+
+_WARMUP = "<h1>Warm-up</h1><p>A short paragraph so that every stage loads its data once.</p>"
+
+
+def _worker_main(conn: Connection, pipeline: Pipeline | None, max_bytes: int | None) -> None:
+    """Worker process: receive lists of tasks, send one outcome per task, until None or EOF."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and kills us
+    with contextlib.suppress(Exception):  # load data files before the first page's clock starts
+        clean(_WARMUP)
+    conn.send("ready")
+    while True:
+        try:
+            chunk = conn.recv()
+        except (EOFError, OSError):
+            return
+        if chunk is None:
+            return
+        for index, raw, url in chunk:
+            conn.send(_clean_one(index, raw, url, pipeline, max_bytes, as_json=True))
+
+
+def _context(start_method: str | None) -> Any:
+    """Multiprocessing context: forkserver where it exists (workers start in milliseconds from
+    a process that already imported newsclean, and inherit no threads), else spawn."""
+    method = start_method or (
+        "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    )
+    ctx = multiprocessing.get_context(method)
+    if method == "forkserver":
+        ctx.set_forkserver_preload(["newsclean"])
+    return ctx
+
+
+class _Worker:
+    """One worker process and the pages it holds."""
+
+    __slots__ = ("conn", "proc", "ready", "since", "tasks")
+
+    def __init__(self, ctx: Any, pipeline: Pipeline | None, max_bytes: int | None) -> None:
+        parent, child = ctx.Pipe(duplex=True)
+        self.proc: Any = ctx.Process(
+            target=_worker_main,
+            args=(child, pipeline, max_bytes),
+            daemon=True,
+            name="newsclean-worker",
+        )
+        self.proc.start()
+        child.close()
+        self.conn: Connection = parent
+        self.ready = False
+        #: when the page now in work started (set once the worker is ready)
+        self.since = 0.0
+        #: pages sent and not yet answered; the first is in work
+        self.tasks: deque[_Task] = deque()
+
+    def send(self, chunk: list[_Task]) -> None:
+        self.tasks.extend(chunk)
+        self.since = time.monotonic()
+        self.conn.send(chunk)
+
+    def stop(self, *, kill: bool) -> None:
+        if not kill:
+            with contextlib.suppress(OSError, ValueError):
+                self.conn.send(None)
+            self.proc.join(timeout=2.0)
+        if self.proc.is_alive():
+            self.proc.kill()
+            self.proc.join(timeout=5.0)
+        self.conn.close()
+        with contextlib.suppress(ValueError):
+            self.proc.close()
+
+
+class _Pool:
+    """Worker processes with per-page deadlines; yields outcomes as they arrive (any order)."""
+
+    def __init__(
+        self,
+        jobs: int,
+        timeout: float | None,
+        pipeline: Pipeline | None,
+        max_bytes: int | None,
+        start_method: str | None,
+    ) -> None:
+        self.ctx = _context(start_method)
+        self.timeout = timeout
+        self.pipeline = pipeline
+        self.max_bytes = max_bytes
+        self.slots: list[_Worker | None] = [None] * jobs
+        self.started = 0
+
+    def _start(self) -> _Worker:
+        self.started += 1
+        return _Worker(self.ctx, self.pipeline, self.max_bytes)
+
+    def idle(self) -> list[int]:
+        return [i for i, w in enumerate(self.slots) if w is None or not w.tasks]
+
+    def busy(self) -> int:
+        return sum(1 for w in self.slots if w is not None and w.tasks)
+
+    def dispatch(self, slot: int, chunk: list[_Task]) -> None:
+        w = self.slots[slot]
+        if w is None:
+            w = self.slots[slot] = self._start()
+        w.send(chunk)
+
+    def poll(self) -> tuple[list[_Outcome], list[_Task]]:
+        """Wait for progress; return finished outcomes and tasks to hand out again."""
+        done: list[_Outcome] = []
+        requeue: list[_Task] = []
+        active = [w for w in self.slots if w is not None and w.tasks]
+        if not active:
+            return done, requeue
+        now = time.monotonic()
+        wait_for: float | None = None
+        if self.timeout is not None:
+            deadlines = [w.since + self.timeout for w in active if w.ready]
+            wait_for = max(0.0, min(deadlines) - now) if deadlines else 1.0
+        handles: list[Any] = [w.conn for w in active] + [w.proc.sentinel for w in active]
+        ready = set(wait(handles, timeout=wait_for))
+        for slot, w in enumerate(self.slots):
+            if w is None or not w.tasks:
+                continue
+            if w.conn in ready or w.proc.sentinel in ready:
+                alive = self._drain(w, done)
+                if not alive:
+                    requeue.extend(self._fail(slot, w, done, died=True))
+                    continue
+            if (
+                self.timeout is not None
+                and w.tasks
+                and w.ready
+                and time.monotonic() - w.since >= self.timeout
+            ):
+                requeue.extend(self._fail(slot, w, done, died=False))
+        return done, requeue
+
+    def _drain(self, w: _Worker, done: list[_Outcome]) -> bool:
+        """Read every message waiting on ``w``; False when the worker is gone."""
+        try:
+            while w.conn.poll():
+                msg = w.conn.recv()
+                if msg == "ready":
+                    w.ready = True
+                    w.since = time.monotonic()
+                    continue
+                w.tasks.popleft()
+                w.since = time.monotonic()
+                done.append(msg)
+        except (EOFError, OSError):
+            return False
+        return bool(w.proc.is_alive())
+
+    def _fail(self, slot: int, w: _Worker, done: list[_Outcome], *, died: bool) -> list[_Task]:
+        """Kill ``w``; its page in work is a timeout (or a crash), the rest go back in line."""
+        if not w.ready and died:
+            code = w.proc.exitcode
+            w.stop(kill=True)
+            self.slots[slot] = None
+            raise RuntimeError(
+                f"a newsclean worker process failed to start (exit code {code}); see the "
+                "traceback above. Stages of a custom pipeline must be importable "
+                "module-level functions; or run with jobs=1, timeout=None to stay in-process"
+            )
+        elapsed = time.monotonic() - w.since
+        code = w.proc.exitcode
+        w.stop(kill=True)
+        self.slots[slot] = None
+        if not w.tasks:
+            return []
+        index = w.tasks.popleft()[0]
+        if died:
+            done.append(
+                (
+                    index,
+                    "error",
+                    None,
+                    WORKER_DIED,
+                    None,
+                    f"the worker process died while cleaning this page (exit code {code})",
+                    elapsed * 1000,
+                )
+            )
+        else:
+            msg = str(DocumentTimeoutError(self.timeout or 0.0))
+            done.append(
+                (index, "timeout", None, DocumentTimeoutError.__name__, None, msg, elapsed * 1000)
+            )
+        return list(w.tasks)
+
+    def close(self, *, kill: bool) -> None:
+        for i, w in enumerate(self.slots):
+            if w is not None:
+                w.stop(kill=kill or bool(w.tasks))
+                self.slots[i] = None
+
+
+# --- the runs -----------------------------------------------------------------------------------
+
+
+def clean_many(
+    items: Iterable[Any],
+    *,
+    jobs: int = 1,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+    pipeline: Pipeline | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    start_method: str | None = None,
+) -> Iterator[Result]:
+    """Clean every page of ``items`` and yield one :class:`Result` per page, in input order.
+
+    Each item is a page (``str`` or ``bytes``), an ``(id, raw)`` or ``(id, raw, url)`` tuple, or
+    a mapping with ``raw`` and optional ``id`` and ``url`` keys. ``id`` defaults to the index.
+
+    ``jobs`` worker processes clean pages in parallel; ``timeout`` (seconds per page) kills and
+    replaces a worker stuck on a page, which is reported with status ``timeout``. With
+    ``jobs=1`` and ``timeout=None`` everything runs in this process (no isolation; a custom
+    ``pipeline`` then need not be picklable). ``batch_size`` pages go to a worker at a time;
+    at most ``2 * jobs * batch_size`` pages (plus results waiting for an earlier slow page) are
+    held in memory, so the input may be an endless iterator: it is never read ahead further.
+
+    Malformed items and pages that newsclean refuses (undecodable, over ``max_bytes``) become
+    ``rejected`` results; any other exception an ``error`` result. The count of results always
+    equals the count of items; exceptions raised by the input iterator itself propagate.
+    ``start_method`` picks the multiprocessing start method (default forkserver, else spawn).
+    """
+    if jobs < 1:
+        raise ValueError(f"jobs must be at least 1, not {jobs}")
+    if batch_size < 1:
+        raise ValueError(f"batch_size must be at least 1, not {batch_size}")
+    if timeout is not None and timeout <= 0:
+        raise ValueError(f"timeout must be positive seconds or None, not {timeout}")
+    if jobs == 1 and timeout is None:
+        return _run_inline(items, pipeline, max_bytes)
+    if pipeline is not None:
+        try:
+            pickle.dumps(pipeline)
+        except Exception as exc:
+            raise TypeError(
+                f"the pipeline cannot be sent to worker processes ({exc}); make its stages "
+                "module-level functions or callable objects, or run with jobs=1, timeout=None"
+            ) from exc
+    return _run_pool(items, jobs, timeout, pipeline, max_bytes, batch_size, start_method)
+
+
+def _run_inline(
+    items: Iterable[Any], pipeline: Pipeline | None, max_bytes: int | None
+) -> Iterator[Result]:
+    for index, item in enumerate(items):
+        key, raw, url, problem = _normalize(index, item)
+        if raw is None:
+            yield Result(index, key, "rejected", url, "InputError", "bad-item", problem)
+            continue
+        yield _result(_clean_one(index, raw, url, pipeline, max_bytes, as_json=False), key, url)
+
+
+def _run_pool(
+    items: Iterable[Any],
+    jobs: int,
+    timeout: float | None,
+    pipeline: Pipeline | None,
+    max_bytes: int | None,
+    batch_size: int,
+    start_method: str | None,
+) -> Iterator[Result]:
+    source = iter(items)
+    window = 2 * jobs * batch_size
+    pool = _Pool(jobs, timeout, pipeline, max_bytes, start_method)
+    pending: deque[_Task] = deque()
+    finished: dict[int, Result] = {}
+    meta: dict[int, tuple[Any, str | None]] = {}
+    next_in = next_out = 0
+    exhausted = False
+    completed = False
+    try:
+        while True:
+            # read more input while the window allows
+            while not exhausted and next_in - next_out < window:
+                try:
+                    item = next(source)
+                except StopIteration:
+                    exhausted = True
+                    break
+                key, raw, url, problem = _normalize(next_in, item)
+                if raw is None:
+                    finished[next_in] = Result(
+                        next_in, key, "rejected", url, "InputError", "bad-item", problem
+                    )
+                else:
+                    meta[next_in] = (key, url)
+                    pending.append((next_in, raw, url))
+                next_in += 1
+            # hand out work to idle workers; share the queue evenly near the end
+            idle = pool.idle()
+            for slot in idle:
+                if not pending:
+                    break
+                share = -(-len(pending) // max(1, len(idle)))
+                size = max(1, min(batch_size, share))
+                pool.dispatch(slot, [pending.popleft() for _ in range(min(size, len(pending)))])
+            # yield what is ready, in order
+            while next_out in finished:
+                yield finished.pop(next_out)
+                next_out += 1
+            if exhausted and next_out == next_in:
+                completed = True
+                return
+            if pool.busy() == 0 and not pending:
+                continue  # everything waiting is already finished or more input is needed
+            done, requeue = pool.poll()
+            for outcome in done:
+                key, url = meta.pop(outcome[0])
+                finished[outcome[0]] = _result(outcome, key, url)
+            pending.extendleft(reversed(requeue))
+    finally:
+        pool.close(kill=not completed)
+
+
+# --- records (JSONL rows, Dask bags, Spark partitions) -----------------------------------------
+
+
+def clean_records(
+    records: Iterable[Any],
+    *,
+    html_field: str = "html",
+    url_field: str = "url",
+    id_field: str = "id",
+    jobs: int = 1,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+    pipeline: Pipeline | None = None,
+) -> Iterator[dict[str, Any]]:
+    """Clean rows (mappings, or Spark ``Row`` objects) into JSON-ready result dicts.
+
+    Each output is :meth:`Result.to_record`: ``{"id", "url", "status", "ms", "article"}`` with
+    the article as a dict, or ``{..., "error": {"type", "reason", "message"}}``. This is the
+    partition function for ``dask.bag.Bag.map_partitions`` and ``RDD.mapPartitions``.
+    """
+
+    def items() -> Iterator[dict[str, Any]]:
+        for rec in records:
+            row = rec.asDict() if hasattr(rec, "asDict") else rec
+            yield {"id": row.get(id_field), "raw": row.get(html_field), "url": row.get(url_field)}
+
+    for res in clean_many(
+        items(), jobs=jobs, timeout=timeout, max_bytes=max_bytes, pipeline=pipeline
+    ):
+        yield res.to_record()
