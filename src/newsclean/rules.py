@@ -40,6 +40,10 @@ CATEGORY_ROLE: dict[str, tuple[str, str]] = {
     "footer": ("footer", "footer-links"),
 }
 MAX_PHRASE_WORDS = 30
+# a line that only starts with a catalogue phrase must be short, except prompts (which are
+# sentences); calibrated on the development corpus
+_PREFIX_MAX_WORDS = {"comments": 30, "cookie": 30, "newsletter": 30, "subscription": 30}
+_PREFIX_DEFAULT_MAX = 14
 
 _KEY_DROP = re.compile(r"[^\w:]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -102,10 +106,13 @@ def match_phrase(text: str) -> PhraseHit | None:
     hit = cat.exact.get(key) or cat.exact.get(key.rstrip(":").strip())
     if hit is not None:
         return hit
-    if key.count(" ") >= MAX_PHRASE_WORDS:
+    words = key.count(" ") + 1
+    if words > MAX_PHRASE_WORDS:
         return None
     first = key.split(" ", 1)[0].rstrip(":")
     for p, h in cat.prefix.get(first, ()):
+        if words > _PREFIX_MAX_WORDS.get(h.category, _PREFIX_DEFAULT_MAX):
+            continue
         if key.startswith(p) and (len(key) == len(p) or key[len(p)] == " " or p.endswith(":")):
             return h
     return None

@@ -44,6 +44,9 @@ _XML_DECL = re.compile(r"^\s*<\?xml[^>]{0,300}\?>", re.IGNORECASE)
 _INLINE_CREDIT_TAGS = frozenset({"span", "small", "em", "strong", "b", "i", "cite", "p"})
 # raw HTML left as text by a markdown renderer (inline tags inside alt text, indented divs)
 _RESIDUAL_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]{0,30}(?:\s[^<>]{0,1000})?/?>")
+_CAPTION_CLASS = frozenset(
+    {"caption", "figcaption", "imagecaption", "photocaption", "bildunterschrift"}
+)
 _CREDIT_CLASS = frozenset({"credit", "copyright", "source", "photographer", "byline", "author"})
 
 
@@ -54,7 +57,8 @@ class _Frame:
     depth: int
     parts: list[str] = field(default_factory=list)
     link_chars: int = 0
-    neg: tuple[tuple[int, str], ...] = ()
+    #: negative class words of the frame and its ancestors: (depth, word, element)
+    neg: tuple[tuple[int, str, Any], ...] = ()
     pos: int = 0
     in_figure: Any = None
     in_quote: bool = False
@@ -62,6 +66,7 @@ class _Frame:
     credit: bool = False
     strong: str = ""
     strong_whole: bool = False
+    caption: bool = False
 
 
 def parse_html(text: str) -> Any:
@@ -99,11 +104,15 @@ def _element_hints(el: Any, tag: str) -> tuple[list[str], int]:
         neg.append(_TAG_HINTS[tag])
     if attrs:
         h = hints()
+        class_neg: list[str] = []
         for tok in class_tokens(attrs):
             if tok in h.negative:
-                neg.append(tok)
+                class_neg.append(tok)
             elif tok in h.positive:
                 pos += 1
+        # "sidebar-grid__content article__content": an article word outweighs layout words
+        if not pos:
+            neg.extend(class_neg)
     if el.get("itemprop") == "articleBody":
         pos += 3
     return neg, pos
@@ -144,13 +153,13 @@ def read_tree(doc: Document, root: Any, *, markdown: bool) -> None:
             kind, level = "heading", _HEADINGS[tag]
         elif tag == "li":
             kind = "list_item"
-        elif tag == "figcaption" or (frame.in_figure is not None and tag != "p"):
+        elif tag == "figcaption" or (frame.in_figure is not None and tag != "p") or frame.caption:
             kind = "caption"
         elif tag == "pre":
             kind = "preformatted"
         elif frame.in_quote:
             kind = "quote"
-        neg_words = tuple(w for _, w in frame.neg)
+        neg_words = tuple(w for _, w, _el in frame.neg)
         score = frame.pos - len(neg_words)
         b = Block(
             index=len(blocks),
@@ -211,7 +220,7 @@ def read_tree(doc: Document, root: Any, *, markdown: bool) -> None:
                     flush(parent)
                 neg_words, pos = _element_hints(el, tag)
                 depth = (parent.depth + 1) if parent else 0
-                neg = (parent.neg if parent else ()) + tuple((depth, w) for w in neg_words)
+                neg = (parent.neg if parent else ()) + tuple((depth, w, el) for w in neg_words)
                 attrs = (el.get("class") or "") + " " + (el.get("itemprop") or "")
                 frame = _Frame(
                     el=el,
@@ -226,6 +235,8 @@ def read_tree(doc: Document, root: Any, *, markdown: bool) -> None:
                     or bool(parent and parent.in_article),
                     credit=bool(parent and parent.credit)
                     or bool(_CREDIT_CLASS & set(class_tokens(attrs))),
+                    caption=bool(parent and parent.caption)
+                    or bool(_CAPTION_CLASS & set(class_tokens(attrs))),
                 )
                 stack.append(frame)
                 add_text(el.text)
@@ -302,7 +313,7 @@ def _record_image(
         b.extra["depth"] = top.depth + 1
         b.extra["neg"] = top.neg
         b.extra["tag"] = "img"
-        b.hint_words = tuple(w for _, w in top.neg)
+        b.hint_words = tuple(w for _, w, _el in top.neg)
         if link_depth:
             b.link_density = 1.0
         blocks.append(b)

@@ -13,6 +13,12 @@ __all__ = ["strip_boilerplate"]
 _MENU_SEPARATORS = re.compile(r"\s[|•·/»]\s")
 _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright\b)", re.IGNORECASE)
 _URL_ONLY = re.compile(r"^\s*<?https?://\S+>?\s*$")
+_READING_TIME = re.compile(
+    r"^\s*(?:(?:reading time|lesezeit|lesedauer|temps de lecture|tiempo de lectura)\s*:?\s*)?"
+    r"\d{1,3}\s*(?:min|mins|minute|minutes|minuten|minutos|minuti|minuut)\.?"
+    r"(?:\s*(?:read|reading|lesezeit|lesen|de lecture|de lectura|di lettura))?\s*$",
+    re.IGNORECASE,
+)
 _TIMESTAMP_ONLY = re.compile(
     r"^\s*(?:\d{1,2}[:.]\d{2}|\d{1,2}\s*(?:min|h|std|hrs?|mins?)\.?(?:\s+ago)?)\s*$", re.IGNORECASE
 )
@@ -21,6 +27,10 @@ _TIMESTAMP_ONLY = re.compile(
 def strip_boilerplate(doc: Document) -> Document:
     """Mark catalogue phrases (ads, UI, share, comments, ...), menus and repeated lines."""
     seen: dict[str, int] = {}
+    counts: dict[str, int] = {}
+    for b in doc.blocks:
+        k = normalize_key(b.text)
+        counts[k] = counts.get(k, 0) + 1
     for b in doc.blocks:
         if b.removed:
             continue
@@ -35,6 +45,13 @@ def strip_boilerplate(doc: Document) -> Document:
             continue
         if _URL_ONLY.match(text):
             doc.mark(b, "navigation", "bare-url")
+            continue
+        if _READING_TIME.match(text):
+            doc.mark(b, "ui", "reading-time")
+            continue
+        if wc <= 12 and counts.get(normalize_key(text), 0) >= 3:
+            # short lines printed three times or more on one page are labels, not article text
+            doc.mark(b, "ui", "repeated-label")
             continue
         if _TIMESTAMP_ONLY.match(text):
             doc.mark(b, "ui", "timestamp")
@@ -54,4 +71,20 @@ def strip_boilerplate(doc: Document) -> Document:
                 doc.mark(b, "duplicate", "repeated-line")
                 continue
             seen[key] = b.index
+    _related_sections(doc)
     return doc
+
+
+def _related_sections(doc: Document) -> None:
+    """Short blocks after a 'related'/'read more' label, up to the next prose, are related."""
+    active = False
+    for b in doc.blocks:
+        if b.reason == "related-links" and word_count(b.text) <= 8:
+            active = True
+            continue
+        if b.removed:
+            continue
+        if is_sentence_like(b.text) and b.link_density < 0.5:
+            active = False
+        elif active:
+            doc.mark(b, "related", "related-section")

@@ -12,6 +12,8 @@ __all__ = ["select_content", "select_main_run"]
 
 # tags whose block is a paragraph itself: its score goes to the parent container
 _PARAGRAPH_TAGS = frozenset({"p", "pre", "blockquote", "li", "td", "dd", "h2", "h3", "h4"})
+# negative words that name page layout more often than boilerplate: no score penalty
+_LAYOUT_WORDS = frozenset({"sidebar", "aside", "rail", "widget"})
 _MAX_CLIMB = 40  # ancestors looked at per block; bounds the work on absurdly deep pages
 
 
@@ -62,12 +64,11 @@ def _hint_factor(el: Any) -> float:
     if not attrs:
         return 1.0
     toks = class_tokens(attrs)
-    f = 1.0
-    if any(t in h.negative for t in toks):
-        f *= 0.5
     if any(t in h.positive for t in toks):
-        f *= 1.25
-    return f
+        return 1.25
+    if any(t in h.negative and t not in _LAYOUT_WORDS for t in toks):
+        return 0.5
+    return 1.0
 
 
 def select_content(doc: Document) -> Document:
@@ -115,13 +116,20 @@ def select_content(doc: Document) -> Document:
     for m in main:
         inside.update(m.iter())
     main_depth = _depth(node)
+    main_prose = sum(sizes.get(m, [0, 0, 0])[2] for m in main)
     doc.flags["main_selected"] = True
     for b in doc.blocks:
         el = b.extra.get("el")
         if el is None:
             continue
         if el in inside:
-            neg = [w for d, w in b.extra.get("neg", ()) if d > main_depth]
+            # a boilerplate word inside the article counts only on a container that holds
+            # little of the article's prose (layout words like "body-with-sidebar" do not)
+            neg = [
+                w
+                for d, w, hel in b.extra.get("neg", ())
+                if d > main_depth and sizes.get(hel, [0, 0, 0])[2] < 0.3 * main_prose
+            ]
             if neg:
                 role, reason = hints().negative.get(neg[-1], ("boilerplate", "class-hint"))
                 if b.kind != "caption":

@@ -114,7 +114,10 @@ def find_images(doc: Document) -> Document:
         for b in parts:
             if b.extra.get("credit") and word_count(b.text) <= 12:
                 fig_credit = re.sub(
-                    r"^(?:credit|photo|foto|bild)\s*(?:\.{2,3}|…|:)\s*", "", b.text.strip(), flags=re.I
+                    r"^(?:credit|photo|foto|bild)\s*(?:\.{2,3}|…|:)\s*",
+                    "",
+                    b.text.strip(),
+                    flags=re.I,
                 )
                 doc.mark(b, "credit", "photo-credit")
             else:
