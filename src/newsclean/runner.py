@@ -25,7 +25,7 @@ import re
 import signal
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Generator, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any, Literal, TypeAlias
@@ -189,8 +189,9 @@ def _result(outcome: _Outcome, key: Any, url: str | None) -> Result:
     )
 
 
-def _normalize(index: int, item: Any) -> tuple[Any, Raw | None, str | None, str | None]:
-    """(id, raw, url, problem) of one input item; raw is None when the item is malformed."""
+def _normalize(index: int, item: Any) -> tuple[Any, Raw | None, str | None, tuple[str, str] | None]:
+    """(id, raw, url, problem) of one input item; raw is None and problem is (error type,
+    message) when the item is malformed."""
     key: Any = index
     url: Any = None
     raw: Any
@@ -211,8 +212,9 @@ def _normalize(index: int, item: Any) -> tuple[Any, Raw | None, str | None, str 
             None,
             None,
             (
+                "InputError",
                 f"item {index} is a {type(item).__name__}; give str/bytes, (id, raw), "
-                "(id, raw, url) or {'id', 'raw', 'url'}"
+                "(id, raw, url) or {'id', 'raw', 'url'}",
             ),
         )
     if key is None:
@@ -221,17 +223,24 @@ def _normalize(index: int, item: Any) -> tuple[Any, Raw | None, str | None, str 
         url = str(url)
     if isinstance(raw, (bytearray, memoryview)):
         raw = bytes(raw)
+    if isinstance(raw, BaseException):  # a reader that failed on this record says so
+        return key, None, url, (type(raw).__name__, str(raw))
     if not isinstance(raw, (str, bytes)):
         return (
             key,
             None,
             url,
             (
+                "InputError",
                 f"item {key!r}: the page is a {type(raw).__name__}, not str or bytes "
-                "(read files in binary mode and pass the bytes)"
+                "(read files in binary mode and pass the bytes)",
             ),
         )
     return key, raw, url, None
+
+
+def _bad_item(index: int, key: Any, url: str | None, problem: tuple[str, str]) -> Result:
+    return Result(index, key, "rejected", url, problem[0], "bad-item", problem[1])
 
 
 # --- worker processes ---------------------------------------------------------------------------
@@ -445,7 +454,7 @@ def clean_many(
     pipeline: Pipeline | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     start_method: str | None = None,
-) -> Iterator[Result]:
+) -> Generator[Result, None, None]:
     """Clean every page of ``items`` and yield one :class:`Result` per page, in input order.
 
     Each item is a page (``str`` or ``bytes``), an ``(id, raw)`` or ``(id, raw, url)`` tuple, or
@@ -458,9 +467,11 @@ def clean_many(
     at most ``2 * jobs * batch_size`` pages (plus results waiting for an earlier slow page) are
     held in memory, so the input may be an endless iterator: it is never read ahead further.
 
-    Malformed items and pages that newsclean refuses (undecodable, over ``max_bytes``) become
+    An item whose page is an exception instance (a reader that failed on that record) is
+    reported as rejected with that exception's type and message. Malformed items and pages that newsclean refuses (undecodable, over ``max_bytes``) become
     ``rejected`` results; any other exception an ``error`` result. The count of results always
     equals the count of items; exceptions raised by the input iterator itself propagate.
+    Close the returned generator (or exhaust it) to stop the worker processes early.
     ``start_method`` picks the multiprocessing start method (default forkserver, else spawn).
     """
     if jobs < 1:
@@ -484,11 +495,11 @@ def clean_many(
 
 def _run_inline(
     items: Iterable[Any], pipeline: Pipeline | None, max_bytes: int | None
-) -> Iterator[Result]:
+) -> Generator[Result, None, None]:
     for index, item in enumerate(items):
         key, raw, url, problem = _normalize(index, item)
-        if raw is None:
-            yield Result(index, key, "rejected", url, "InputError", "bad-item", problem)
+        if raw is None or problem is not None:
+            yield _bad_item(index, key, url, problem or ("InputError", "no page"))
             continue
         yield _result(_clean_one(index, raw, url, pipeline, max_bytes, as_json=False), key, url)
 
@@ -501,7 +512,7 @@ def _run_pool(
     max_bytes: int | None,
     batch_size: int,
     start_method: str | None,
-) -> Iterator[Result]:
+) -> Generator[Result, None, None]:
     source = iter(items)
     window = 2 * jobs * batch_size
     pool = _Pool(jobs, timeout, pipeline, max_bytes, start_method)
@@ -521,10 +532,9 @@ def _run_pool(
                     exhausted = True
                     break
                 key, raw, url, problem = _normalize(next_in, item)
-                if raw is None:
-                    finished[next_in] = Result(
-                        next_in, key, "rejected", url, "InputError", "bad-item", problem
-                    )
+                if raw is None or problem is not None:
+                    problem = problem or ("InputError", "no page")
+                    finished[next_in] = _bad_item(next_in, key, url, problem)
                 else:
                     meta[next_in] = (key, url)
                     pending.append((next_in, raw, url))

@@ -1,0 +1,229 @@
+"""Batch runner: order, counts, statuses, timeouts, crashes, streaming, Dask/Spark recipes."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+import newsclean
+from newsclean import Document, Pipeline
+from newsclean.runner import Result, clean_many, clean_records
+
+TEMPLATE = (
+    "<html><head><title>Story {i} - The Daily</title></head><body>"
+    "<nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
+    "<article><h1>Story {i} headline</h1><p class='byline'>By Jane Doe</p>"
+    "<p>The first paragraph of story {i} tells what happened in the town on Monday, "
+    "with enough words to count as text. {marker}</p>"
+    "<p>A second paragraph adds detail about the people involved and what they said.</p>"
+    "{extra}</article><footer>Copyright 2024 The Daily</footer></body></html>"
+)
+
+
+def page(i: int, marker: str = "", size: int = 0) -> str:
+    """A small news page whose headline is 'Story <i> headline'."""
+    extra = "".join(
+        f"<p>Filler paragraph {k} of story {i} with some words to make the page longer.</p>"
+        for k in range(size)
+    )
+    return TEMPLATE.format(i=i, marker=marker, extra=extra)
+
+
+def trouble(doc: Document) -> Document:
+    """A stage that sleeps, crashes its process or raises when the page asks for it."""
+    if "SLEEP-FOREVER" in doc.text:
+        time.sleep(120)
+    if "CRASH-PROCESS" in doc.text:
+        os._exit(7)
+    if "RAISE-ERROR" in doc.text:
+        raise RuntimeError("asked to fail")
+    return doc
+
+
+TROUBLE = Pipeline.default().insert(trouble, before=Pipeline.default().names[0])
+
+
+def titles(results: list[Result]) -> list[str | None]:
+    return [r.article.title if r.article else None for r in results]
+
+
+def test_results_come_in_input_order_with_two_jobs() -> None:
+    """With two workers and pages of very different sizes, results keep the input order."""
+    pages = [page(i, size=(40 if i % 3 == 0 else 0)) for i in range(12)]
+    results = list(clean_many(pages, jobs=2, timeout=20, batch_size=2))
+    assert [r.index for r in results] == list(range(12))
+    assert titles(results) == [f"Story {i} headline" for i in range(12)]
+
+
+def test_count_in_equals_count_out_with_malformed_items() -> None:
+    """Every item gives exactly one result, malformed ones as rejected 'bad-item'."""
+    items: list[Any] = [
+        page(0),
+        42,
+        ("a", None),
+        ("b", page(1), "https://daily.example/b"),
+        {"id": "c", "raw": page(2)},
+        {"id": "d"},
+        ("too", "many", "parts", "here"),
+        ("e", ValueError("the reader failed on this record")),
+    ]
+    for jobs, timeout in ((1, None), (2, 20.0)):
+        results = list(clean_many(items, jobs=jobs, timeout=timeout))
+        assert len(results) == len(items)
+        assert [r.status for r in results] == [
+            "ok", "rejected", "rejected", "ok", "ok", "rejected", "rejected", "rejected",
+        ]  # fmt: skip
+        assert all(r.reason == "bad-item" for r in results if r.status == "rejected")
+        assert results[7].error_type == "ValueError"
+
+
+def test_ids_default_to_the_index_and_keep_caller_keys() -> None:
+    """Plain pages get their index as id; tuples and dicts keep the caller's id and url."""
+    items: list[Any] = [page(0), ("key-1", page(1), "https://daily.example/1"), {"raw": page(2)}]
+    results = list(clean_many(items, timeout=None))
+    assert [r.id for r in results] == [0, "key-1", 2]
+    assert results[1].url == "https://daily.example/1"
+    assert results[1].article is not None
+    assert results[1].article.source.domain == "daily.example"
+
+
+def test_refused_input_is_rejected_with_a_reason() -> None:
+    """Undecodable and oversized pages are 'rejected' with the error type and a reason code."""
+    items: list[Any] = [b"\x1f\x8b\x08\x00 compressed bytes", "x" * 5000]
+    results = list(clean_many(items, jobs=2, timeout=20, max_bytes=1000))
+    assert [(r.status, r.error_type, r.reason) for r in results] == [
+        ("rejected", "UndecodableInputError", "undecodable-input"),
+        ("rejected", "InputTooLargeError", "input-too-large"),
+    ]
+    assert all(r.article is None and r.message for r in results)
+
+
+def test_a_failing_stage_is_an_error_and_the_run_goes_on() -> None:
+    """A stage that raises gives status 'error' (StageError) for that page only."""
+    pages = [page(0), page(1, "RAISE-ERROR"), page(2)]
+    results = list(clean_many(pages, jobs=1, timeout=None, pipeline=TROUBLE))
+    assert [r.status for r in results] == ["ok", "error", "ok"]
+    assert results[1].error_type == "StageError"
+    assert "asked to fail" in (results[1].message or "")
+
+
+def test_a_hung_page_times_out_and_the_run_continues() -> None:
+    """A page stuck past the timeout is killed: status 'timeout', later pages still clean."""
+    pages = [page(0), page(1, "SLEEP-FOREVER"), page(2), page(3), page(4, "SLEEP-FOREVER"), page(5)]
+    t0 = time.monotonic()
+    results = list(clean_many(pages, jobs=2, timeout=1.0, pipeline=TROUBLE, batch_size=2))
+    assert time.monotonic() - t0 < 30
+    assert [r.status for r in results] == ["ok", "timeout", "ok", "ok", "timeout", "ok"]
+    assert results[1].error_type == newsclean.DocumentTimeoutError.__name__
+    assert results[1].ms >= 1000
+    assert titles(results)[5] == "Story 5 headline"
+
+
+def test_timeout_with_one_job_uses_a_killable_worker() -> None:
+    """jobs=1 with a timeout still isolates pages: a hang is killed, not waited for."""
+    results = list(
+        clean_many([page(0, "SLEEP-FOREVER"), page(1)], jobs=1, timeout=1.0, pipeline=TROUBLE)
+    )
+    assert [r.status for r in results] == ["timeout", "ok"]
+
+
+def test_a_crashing_worker_is_replaced() -> None:
+    """A page that kills its worker process is an 'error' (WorkerDiedError); others go on."""
+    pages = [page(0), page(1, "CRASH-PROCESS"), page(2), page(3)]
+    results = list(clean_many(pages, jobs=2, timeout=20, pipeline=TROUBLE, batch_size=2))
+    assert [r.status for r in results] == ["ok", "error", "ok", "ok"]
+    assert results[1].error_type == "WorkerDiedError"
+    assert "exit code 7" in (results[1].message or "")
+
+
+def test_input_is_read_lazily_in_bounded_batches() -> None:
+    """An endless input is never read far ahead: memory stays flat however long it is."""
+    consumed = 0
+
+    def endless() -> Iterator[str]:
+        nonlocal consumed
+        for i in itertools.count():
+            consumed += 1
+            yield page(i)
+
+    run = clean_many(endless(), jobs=2, timeout=20, batch_size=3)
+    first = list(itertools.islice(run, 10))
+    run.close()
+    assert [r.index for r in first] == list(range(10))
+    assert consumed <= 10 + 2 * 2 * 3
+
+
+def test_in_process_run_accepts_unpicklable_stages() -> None:
+    """jobs=1, timeout=None runs in this process, so a lambda stage is fine."""
+    stage: Any = lambda doc: doc  # noqa: E731
+    stage.name = "noop"
+    results = list(clean_many([page(0)], timeout=None, pipeline=Pipeline.default().insert(stage)))
+    assert results[0].status == "ok"
+
+
+def test_unpicklable_pipeline_with_workers_fails_up_front() -> None:
+    """A pipeline that cannot reach worker processes is refused before any work, clearly."""
+    stage: Any = lambda doc: doc  # noqa: E731
+    stage.name = "noop"
+    with pytest.raises(TypeError, match="module-level"):
+        clean_many([page(0)], jobs=2, pipeline=Pipeline.default().insert(stage))
+
+
+def test_worker_articles_equal_in_process_articles() -> None:
+    """Articles sent back from workers as JSON equal the ones clean() returns directly."""
+    pages = [page(i, size=i) for i in range(4)]
+    results = list(clean_many(pages, jobs=2, timeout=20))
+    assert [r.article for r in results] == [newsclean.clean(p) for p in pages]
+    assert all(r.article_json for r in results)
+
+
+def test_result_json_line_round_trips() -> None:
+    """Result.to_json() is one JSON line equal to to_record(), for ok and failed pages."""
+    import json
+
+    results = list(clean_many([page(0), b"\x1f\x8b\x08\x00"], timeout=None))
+    for r in results:
+        line = r.to_json()
+        assert "\n" not in line
+        assert json.loads(line) == r.to_record()
+    assert json.loads(results[0].to_json())["article"]["title"] == "Story 0 headline"
+
+
+# --- Dask and Spark recipes (docs/batch.md) -----------------------------------------------------
+
+
+def rows(n: int) -> list[dict[str, Any]]:
+    return [{"id": f"r{i}", "html": page(i), "url": f"https://daily.example/{i}"} for i in range(n)]
+
+
+def test_dask_recipe_map_partitions() -> None:
+    """The Dask recipe: bag.map_partitions(clean_records) gives one record per row, in order."""
+    db = pytest.importorskip("dask.bag")
+    bag = db.from_sequence(rows(6), npartitions=2)
+    out = bag.map_partitions(clean_records, timeout=None).compute(scheduler="synchronous")
+    assert [r["id"] for r in out] == [f"r{i}" for i in range(6)]
+    assert [r["article"]["title"] for r in out] == [f"Story {i} headline" for i in range(6)]
+
+
+class FakeRow:
+    """Stands in for pyspark.sql.Row: clean_records reads rows through asDict()."""
+
+    def __init__(self, **fields: Any) -> None:
+        self._fields = fields
+
+    def asDict(self) -> dict[str, Any]:  # pyspark's spelling
+        return dict(self._fields)
+
+
+def test_spark_recipe_partition_function() -> None:
+    """The Spark recipe's partition function: Row objects in, result dicts out, failures kept."""
+    partition = iter([FakeRow(**r) for r in rows(3)] + [FakeRow(id="bad", html=None, url=None)])
+    out = list(clean_records(partition, timeout=None))  # what rdd.mapPartitions(...) calls
+    assert [r["status"] for r in out] == ["ok", "ok", "ok", "rejected"]
+    assert out[2]["url"] == "https://daily.example/2"
+    assert out[3]["error"]["reason"] == "bad-item"
