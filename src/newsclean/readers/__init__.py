@@ -19,17 +19,20 @@ _HTML_TAGS = re.compile(
     r"<(?:p|br|a\s+href|img|li|h[1-6]|table|article|section|ul|ol|meta|script)[\s>/]",
     re.IGNORECASE,
 )
+# strong signs of markdown: links, images, ATX headings, autolinks, bold, raw <div> lines.
+# Bullets and quotes are left out: plain-text copies of pages have them too.
 _MD_SIGNS = re.compile(
-    r"^#{1,6}\s+\S|\]\([^)\s]*\)|^\s{0,4}[-*+]\s+\S|^\s*>\s|\*\*\S|^<https?://|!\[",
+    r"^#{1,6}\s+\S|\]\([^)\s]*\)|\*\*\S|^<https?://|!\[|^</?div[\s>]",
     re.MULTILINE,
 )
-
+_DATA_URI = re.compile(r"\(data:[^)\s]*\)")
 _ATX_FIRST = re.compile(r"\s*#{1,6}[ \t]+\S")
 
 
 def detect_format(text: str) -> Format:
     """Guess whether ``text`` is HTML, markdown (with or without HTML residue) or plain text."""
-    head = text[:20000]
+    # inline data URIs (base64 icons) can fill the first hundreds of KB of a markdown dump
+    head = _DATA_URI.sub("", text[:400_000])[:20000]
     if _HTML_DOC.search(head[:3000]):
         return "html"
     html_score = len(_HTML_TAGS.findall(head))

@@ -72,7 +72,19 @@ def strip_boilerplate(doc: Document) -> Document:
                 continue
             seen[key] = b.index
     _related_sections(doc)
+    _trailing_furniture(doc)
     return doc
+
+
+def _trailing_furniture(doc: Document) -> None:
+    """Short non-prose blocks after the article's last prose block are page furniture."""
+    live = [b for b in doc.blocks if not b.removed]
+    last = max((i for i, b in enumerate(live) if is_sentence_like(b.text)), default=-1)
+    if last < 0:
+        return
+    for b in live[last + 1 :]:
+        if word_count(b.text) <= 12 and not is_sentence_like(b.text):
+            doc.mark(b, "boilerplate", "after-article")
 
 
 def _related_sections(doc: Document) -> None:

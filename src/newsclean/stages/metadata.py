@@ -185,13 +185,14 @@ def find_subtitle(doc: Document) -> Document:
             continue
         # no description to compare with: only the block right after the headline, when it
         # stands apart from the body (emphasised, or followed by byline, date or image)
+        outside = b.reason in ("before-article", "outside-main-content")
         if (
             ti >= 0
             and 8 <= word_count(b.text) <= 80
             and not b.extra.get("credit")
-            and not b.removed
+            and (outside or not b.removed)
         ):
-            if doc.format == "html" and b.reason != "outside-main-content":
+            if doc.format == "html" and not outside:
                 break
             nxt = next((x for x in doc.blocks[b.index + 1 :] if x.role != "duplicate"), None)
             apart = b.extra.get("emphasized") or (
