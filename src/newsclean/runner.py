@@ -25,7 +25,7 @@ import re
 import signal
 import time
 from collections import deque
-from collections.abc import Generator, Iterable, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any, Literal, TypeAlias
@@ -54,6 +54,8 @@ Item: TypeAlias = "str | bytes | tuple[Any, str | bytes] | tuple[Any, str | byte
 DEFAULT_TIMEOUT = 30.0
 #: pages handed to a worker process at a time
 DEFAULT_BATCH_SIZE = 4
+#: seconds a worker process may take to start (import newsclean, warm up) before the run fails
+STARTUP_LIMIT = 120.0
 #: type name reported for a page whose worker process died under it (segfault, OOM killer)
 WORKER_DIED = "WorkerDiedError"
 
@@ -248,11 +250,31 @@ def _bad_item(index: int, key: Any, url: str | None, problem: tuple[str, str]) -
 _WARMUP = "<h1>Warm-up</h1><p>A short paragraph so that every stage loads its data once.</p>"
 
 
-def _worker_main(conn: Connection, pipeline: Pipeline | None, max_bytes: int | None) -> None:
+class _Cleaner:
+    """The work of a worker process: clean one page into an outcome (article as JSON text).
+
+    Any picklable object with this call signature (and optionally ``warmup()``) can drive the
+    pool; benchmarks/throughput.py runs trafilatura through the same machinery that way."""
+
+    def __init__(self, pipeline: Pipeline | None, max_bytes: int | None) -> None:
+        self.pipeline = pipeline
+        self.max_bytes = max_bytes
+
+    def warmup(self) -> None:
+        """Load data files (default stages) before the first page's clock starts."""
+        clean(_WARMUP)
+
+    def __call__(self, index: int, raw: Raw, url: str | None) -> _Outcome:
+        return _clean_one(index, raw, url, self.pipeline, self.max_bytes, as_json=True)
+
+
+def _worker_main(conn: Connection, work: Callable[[int, Raw, str | None], _Outcome]) -> None:
     """Worker process: receive lists of tasks, send one outcome per task, until None or EOF."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and kills us
-    with contextlib.suppress(Exception):  # load data files before the first page's clock starts
-        clean(_WARMUP)
+    warmup = getattr(work, "warmup", None)
+    if callable(warmup):
+        with contextlib.suppress(Exception):
+            warmup()
     conn.send("ready")
     while True:
         try:
@@ -262,7 +284,7 @@ def _worker_main(conn: Connection, pipeline: Pipeline | None, max_bytes: int | N
         if chunk is None:
             return
         for index, raw, url in chunk:
-            conn.send(_clean_one(index, raw, url, pipeline, max_bytes, as_json=True))
+            conn.send(work(index, raw, url))
 
 
 def _context(start_method: str | None) -> Any:
@@ -280,13 +302,14 @@ def _context(start_method: str | None) -> Any:
 class _Worker:
     """One worker process and the pages it holds."""
 
-    __slots__ = ("conn", "proc", "ready", "since", "tasks")
+    __slots__ = ("born", "conn", "proc", "ready", "since", "tasks")
 
-    def __init__(self, ctx: Any, pipeline: Pipeline | None, max_bytes: int | None) -> None:
+    def __init__(self, ctx: Any, work: Callable[[int, Raw, str | None], _Outcome]) -> None:
         parent, child = ctx.Pipe(duplex=True)
+        self.born = time.monotonic()
         self.proc: Any = ctx.Process(
             target=_worker_main,
-            args=(child, pipeline, max_bytes),
+            args=(child, work),
             daemon=True,
             name="newsclean-worker",
         )
@@ -324,20 +347,18 @@ class _Pool:
         self,
         jobs: int,
         timeout: float | None,
-        pipeline: Pipeline | None,
-        max_bytes: int | None,
+        work: Callable[[int, Raw, str | None], _Outcome],
         start_method: str | None,
     ) -> None:
         self.ctx = _context(start_method)
         self.timeout = timeout
-        self.pipeline = pipeline
-        self.max_bytes = max_bytes
+        self.work = work
         self.slots: list[_Worker | None] = [None] * jobs
         self.started = 0
 
     def _start(self) -> _Worker:
         self.started += 1
-        return _Worker(self.ctx, self.pipeline, self.max_bytes)
+        return _Worker(self.ctx, self.work)
 
     def idle(self) -> list[int]:
         return [i for i, w in enumerate(self.slots) if w is None or not w.tasks]
@@ -360,9 +381,18 @@ class _Pool:
             return done, requeue
         now = time.monotonic()
         wait_for: float | None = None
+        if any(not w.ready for w in active):
+            if now - min(w.born for w in active if not w.ready) > STARTUP_LIMIT:
+                self.close(kill=True)
+                raise RuntimeError(
+                    f"a newsclean worker process did not start within {STARTUP_LIMIT:g} s; "
+                    "is the machine overloaded? (or run with jobs=1, timeout=None)"
+                )
+            wait_for = 1.0
         if self.timeout is not None:
             deadlines = [w.since + self.timeout for w in active if w.ready]
-            wait_for = max(0.0, min(deadlines) - now) if deadlines else 1.0
+            if deadlines:
+                wait_for = min(wait_for or 1e9, max(0.0, min(deadlines) - now))
         handles: list[Any] = [w.conn for w in active] + [w.proc.sentinel for w in active]
         ready = set(wait(handles, timeout=wait_for))
         for slot, w in enumerate(self.slots):
@@ -401,6 +431,7 @@ class _Pool:
     def _fail(self, slot: int, w: _Worker, done: list[_Outcome], *, died: bool) -> list[_Task]:
         """Kill ``w``; its page in work is a timeout (or a crash), the rest go back in line."""
         if not w.ready and died:
+            w.proc.join(timeout=2.0)
             code = w.proc.exitcode
             w.stop(kill=True)
             self.slots[slot] = None
@@ -410,6 +441,8 @@ class _Pool:
                 "module-level functions; or run with jobs=1, timeout=None to stay in-process"
             )
         elapsed = time.monotonic() - w.since
+        if died:
+            w.proc.join(timeout=2.0)  # its pipe closed first: let it finish exiting for the code
         code = w.proc.exitcode
         w.stop(kill=True)
         self.slots[slot] = None
@@ -490,7 +523,7 @@ def clean_many(
                 f"the pipeline cannot be sent to worker processes ({exc}); make its stages "
                 "module-level functions or callable objects, or run with jobs=1, timeout=None"
             ) from exc
-    return _run_pool(items, jobs, timeout, pipeline, max_bytes, batch_size, start_method)
+    return _run_pool(items, jobs, timeout, _Cleaner(pipeline, max_bytes), batch_size, start_method)
 
 
 def _run_inline(
@@ -508,14 +541,13 @@ def _run_pool(
     items: Iterable[Any],
     jobs: int,
     timeout: float | None,
-    pipeline: Pipeline | None,
-    max_bytes: int | None,
+    work: Callable[[int, Raw, str | None], _Outcome],
     batch_size: int,
     start_method: str | None,
 ) -> Generator[Result, None, None]:
     source = iter(items)
     window = 2 * jobs * batch_size
-    pool = _Pool(jobs, timeout, pipeline, max_bytes, start_method)
+    pool = _Pool(jobs, timeout, work, start_method)
     pending: deque[_Task] = deque()
     finished: dict[int, Result] = {}
     meta: dict[int, tuple[Any, str | None]] = {}
