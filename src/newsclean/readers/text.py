@@ -85,8 +85,12 @@ def read_text(doc: Document) -> Document:
         if not text:
             continue
         kind = "paragraph"
-        if _LIST_ITEM.match(raw):
+        marker = _LIST_ITEM.match(text)
+        if marker:
+            # the bullet or number is markup of the copy, not text of the item
             kind = "list_item"
+            if not text[0].isdigit():  # "1. FC Köln" keeps its number
+                text = text[marker.end() :] or text
         b = Block(
             index=len(doc.blocks),
             text=text,

@@ -107,33 +107,18 @@ def find_title(doc: Document) -> Document:
         order = ("json-ld:headline", "meta:og:title", "meta:twitter:title", "html:title")
         metas.sort(key=lambda c: order.index(c.origin) if c.origin in order else len(order))
         title, origin = _strip_site(metas[0].value, doc), metas[0].origin
-    # 4. plain text: the opening line, else the last headline-like line before the body
+    # 4. plain text: the headline-like line above the body that best announces it
     if chosen is None and title is None and doc.tree is None:
-        start = _body_start(doc)
-        first = next((b for b in doc.blocks if b.reason not in ("ui-text",)), None)
-        if (
-            first is not None
-            and first.index < start
-            and _headline_like(first)
-            and word_count(first.text) >= 4
-        ):
-            chosen, origin = first, "first-line"
-        else:
-            for b in reversed(doc.blocks[:start]):
-                if (
-                    _headline_like(b)
-                    and not strip_byline_prefix(b.text)[1]
-                    and not find_dates(b.text)
-                ):
-                    chosen, origin = b, "line-before-body"
-                    break
+        chosen = _text_title(doc)
+        origin = "line-before-body"
     # 5. markdown without headings: same as text on the rendered blocks
     if chosen is None and title is None and doc.blocks and doc.format == "markdown":
         first = doc.blocks[0]
         if _headline_like(first):
             chosen, origin = first, "first-line"
     if chosen is not None:
-        title = chosen.text
+        # "Kicker : Headline" is how text copies join a kicker span to the headline
+        title = _SPACED_COLON.sub(": ", chosen.text)
         doc.mark(chosen, "title", "headline")
     if not title:
         return doc
@@ -144,6 +129,47 @@ def find_title(doc: Document) -> Document:
             doc.mark(b, "duplicate", "repeated-title")
     doc.flags["title_index"] = chosen.index if chosen is not None else -1
     return doc
+
+
+_SPACED_COLON = re.compile(r"(?<=\w) : (?=\w)")
+_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
+_CREDITISH = re.compile(r"©|\b(?:foto|photo|credit|bild|image|quelle)\b\s*[:.]|/\s*(?:dpa|afp|ap|reuters)\b", re.I)
+_TITLE_WINDOW = 25  # blocks above the body searched for the headline of a text copy
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:5] for w in _CONTENT_WORD.findall(text.casefold())}
+
+
+def _text_title(doc: Document) -> Block | None:
+    """Score headline-like lines above the body: word overlap with the lead, then position.
+
+    Calibrated on the text copies of the development corpus (title exact match).
+    """
+    start = _body_start(doc)
+    if start >= len(doc.blocks):
+        return None
+    lead = _stems(" ".join(b.text for b in doc.blocks[start : start + 3]))
+    best: tuple[float, Block] | None = None
+    first_live = next((b for b in doc.blocks if b.reason not in ("ui-text",)), None)
+    for b in doc.blocks[max(0, start - _TITLE_WINDOW) : start]:
+        if b.removed and b.reason not in ("before-article", "repeated-line"):
+            continue
+        wc = word_count(b.text)
+        if not 3 <= wc <= 30 or len(b.text) > 250 or _HEADLINE_END.search(b.text):
+            continue
+        if strip_byline_prefix(b.text)[1] or find_dates(b.text) or _CREDITISH.search(b.text):
+            continue
+        words = _stems(b.text)
+        overlap = len(words & lead) / max(1, len(words))
+        # short lines (section names, labels) overlap easily: discount them
+        score = 6 * overlap * min(1.0, wc / 6) + (1.5 if b is first_live else 0.0) + min(wc, 12) / 12
+        score += 0.5 * (b.index - start) / _TITLE_WINDOW  # nearer the body is likelier
+        if best is None or score > best[0]:
+            best = (score, b)
+    if best is None or best[0] < 1.5:
+        return None
+    return best[1]
 
 
 def _description_match(text: str, descriptions: list[str]) -> bool:
