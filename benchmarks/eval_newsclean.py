@@ -4,7 +4,8 @@
     python ../shared/eval/score.py benchmarks/out/nc-html.jsonl ../shared/eval/dev/cases.jsonl
 
 The prediction's body puts the subtitle (standfirst) first, as the corpus gold does; authors
-are persons plus credited agencies (the gold's convention).
+are persons plus credited agencies, and credited organisations when no person is named (the
+gold's convention).
 """
 
 from __future__ import annotations
@@ -31,7 +32,10 @@ def prediction(case: dict[str, object], raw: bytes) -> dict[str, object]:
     body = art.body
     if art.subtitle:
         body = art.subtitle + "\n\n" + body
+    # the corpus credits agencies and, when no person is named, organisations as authors
     authors = [p.name for p in art.authors] + list(art.source.agencies)
+    if not art.authors:
+        authors += list(art.source.organisations)
     return {
         "id": case["id"],
         "title": art.title,
@@ -51,7 +55,9 @@ def main() -> None:
     args = ap.parse_args()
     only = set(args.only.split(",")) if args.only else None
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    cases = [json.loads(x) for x in (args.corpus / "cases.jsonl").read_text().splitlines() if x.strip()]
+    cases = [
+        json.loads(x) for x in (args.corpus / "cases.jsonl").read_text().splitlines() if x.strip()
+    ]
     with args.out.open("w", encoding="utf-8") as out:
         for case in cases:
             if only and case["id"] not in only:

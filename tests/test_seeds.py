@@ -85,7 +85,7 @@ def test_001_new_york_times_is_credited_not_a_person(seeds: dict[str, Article]) 
     """'By New York Times' credits an outlet, not a person."""
     a = seeds["001"]
     assert a.authors == ()
-    credited = a.source.agencies + a.source.attributed_to
+    credited = a.source.agencies + a.source.organisations + a.source.attributed_to
     assert any("New York Times" in c for c in credited)
 
 

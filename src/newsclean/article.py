@@ -42,6 +42,11 @@ class Source(_Frozen):
     agencies: tuple[str, ...] = Field(
         (), description="News agencies credited (AFP, Reuters, dpa, ...), canonical spelling."
     )
+    organisations: tuple[str, ...] = Field(
+        (),
+        description="Organisations credited as authors (a newsroom, desk or outlet), "
+        "other than news agencies.",
+    )
     attributed_to: tuple[str, ...] = Field(
         (),
         description="Outlets the story says it is based on ('The New York Times reported').",

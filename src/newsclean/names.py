@@ -40,10 +40,22 @@ def agency_of(name: str) -> str | None:
     return agencies().names.get(key)
 
 
+_ACRONYM = re.compile(r"\b[A-ZÄÖÜ]{2,4}\b")
+_DOMAIN = re.compile(r"\b[\w-]+\.(?:[a-z]{2,6})\b", re.IGNORECASE)
+
+
 def is_organisation(name: str) -> bool:
-    """True when a credited name reads as an organisation (has an organisation word)."""
+    """True when a credited name reads as an organisation.
+
+    An organisation word ("Redaktion", "News", "Times"), an acronym among mixed-case words
+    ("MDR Thüringen"), or a domain name ("sportschau.de").
+    """
     words = set(re.findall(r"\w+", name.casefold()))
-    return bool(words & bylines().organisation_words)
+    if words & bylines().organisation_words or _DOMAIN.search(name):
+        return True
+    return (bool(_ACRONYM.search(name)) and not name.isupper()) or (
+        name.isupper() and len(name.split()) == 1 and len(name) <= 5
+    )
 
 
 def _strip_roles(name: str) -> str:
@@ -110,4 +122,7 @@ def parse_byline(text: str) -> Credit:
                 out.organisations.append(name)
         elif _looks_like_person(name) and name not in out.persons:
             out.persons.append(name)
+    # "Jane Doe, Frankfurt": a one-word name next to full names is a place, not a person
+    if any(" " in p for p in out.persons):
+        out.persons = [p for p in out.persons if " " in p]
     return out

@@ -6,7 +6,7 @@ from typing import Any
 
 from ..document import Block, Document
 from ..rules import hints
-from ..textutil import is_sentence_like, word_count
+from ..textutil import is_sentence_like
 
 __all__ = ["select_content", "select_main_run"]
 

@@ -61,8 +61,10 @@ def _strip_site(title: str, doc: Document, *, guess: bool = True) -> str:
             return title[i : j + len(last)].strip()
     # no publisher known: the longest part is the headline when the rest is short
     longest = max(parts, key=len)
-    if guess and len(longest) >= 0.6 * len(title) and all(
-        word_count(p) <= 4 for p in parts if p is not longest
+    if (
+        guess
+        and len(longest) >= 0.6 * len(title)
+        and all(word_count(p) <= 4 for p in parts if p is not longest)
     ):
         return longest.strip()
     return title
@@ -106,7 +108,9 @@ def find_title(doc: Document) -> Document:
     #    Measured on the development corpus: JSON-LD > h1 > og:title > twitter > <title>
     #    matches the displayed-and-declared headline most often (135/161 vs 120 for h1 first).
     title: str | None = None
-    declared = [c for c in metas if c.origin == "json-ld:headline" and not c.value.endswith(("…", "..."))]
+    declared = [
+        c for c in metas if c.origin == "json-ld:headline" and not c.value.endswith(("…", "..."))
+    ]
     if declared:
         title, origin = _strip_site(declared[0].value, doc, guess=False), declared[0].origin
     if chosen is None and title is None and metas:
@@ -140,7 +144,9 @@ def find_title(doc: Document) -> Document:
 
 _SPACED_COLON = re.compile(r"(?<=\w) : (?=\w)")
 _CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
-_CREDITISH = re.compile(r"©|\b(?:foto|photo|credit|bild|image|quelle)\b\s*[:.]|/\s*(?:dpa|afp|ap|reuters)\b", re.I)
+_CREDITISH = re.compile(
+    r"©|\b(?:foto|photo|credit|bild|image|quelle)\b\s*[:.]|/\s*(?:dpa|afp|ap|reuters)\b", re.I
+)
 _TITLE_WINDOW = 25  # blocks above the body searched for the headline of a text copy
 
 
@@ -170,7 +176,9 @@ def _text_title(doc: Document) -> Block | None:
         words = _stems(b.text)
         overlap = len(words & lead) / max(1, len(words))
         # short lines (section names, labels) overlap easily: discount them
-        score = 6 * overlap * min(1.0, wc / 6) + (1.5 if b is first_live else 0.0) + min(wc, 12) / 12
+        score = (
+            6 * overlap * min(1.0, wc / 6) + (1.5 if b is first_live else 0.0) + min(wc, 12) / 12
+        )
         score += 0.5 * (b.index - start) / _TITLE_WINDOW  # nearer the body is likelier
         if best is None or score > best[0]:
             best = (score, b)
@@ -267,22 +275,37 @@ def _is_byline_block(b: Block) -> bool:
     return False
 
 
+_AUTHOR_ORIGIN_RANK = ("json-ld", "microdata", "meta")
+
+
+def _author_rank(origin: str) -> int:
+    for i, o in enumerate(_AUTHOR_ORIGIN_RANK):
+        if origin.startswith(o):
+            return i
+    return len(_AUTHOR_ORIGIN_RANK)
+
+
 def find_byline(doc: Document) -> Document:
     """Authors, contributors and agencies from structured data and byline lines."""
     persons: list[str] = []
     agencies_found: list[str] = []
     orgs: list[str] = []
     origin = ""
-    for c in doc.get("authors"):
+    # structured data first (JSON-LD, then microdata, then meta tags): the first origin that
+    # names persons gives all of them
+    for c in sorted(doc.get("authors"), key=lambda c: _author_rank(c.origin)):
         if isinstance(c.value, tuple):
             name, kind = c.value
         else:
             name, kind = c.value, ""
         if not name or name.startswith("http"):
             continue
-        if "Organization" in kind or "NewsMediaOrganization" in kind:
+        if "Organization" in kind:
             ag = agency_of(name)
-            (agencies_found if ag else orgs).append(ag or name)
+            if ag:
+                agencies_found.append(ag)
+            elif name not in orgs:
+                orgs.append(name)
             continue
         credit = parse_byline(name)
         if credit.persons and not persons:
@@ -290,7 +313,7 @@ def find_byline(doc: Document) -> Document:
         if origin == c.origin:
             persons.extend(p for p in credit.persons if p not in persons)
         agencies_found.extend(a for a in credit.agencies if a not in agencies_found)
-        orgs.extend(credit.organisations)
+        orgs.extend(o for o in credit.organisations if o not in orgs)
     # visible bylines near the top, contributor lines anywhere
     ti = doc.flags.get("title_index", -1)
     zone_end = max(ti, 0) + _HEADER_ZONE + 8
@@ -324,7 +347,7 @@ def find_byline(doc: Document) -> Document:
     if agencies_found:
         doc.flags.setdefault("agencies", []).extend(agencies_found)
     if orgs:
-        doc.flags.setdefault("organisations", []).extend(orgs)
+        doc.set_field("organisations", orgs, origin or "byline-text")
     return doc
 
 
@@ -467,15 +490,7 @@ def find_source(doc: Document) -> Document:
             ag = agency_of(m3.group(1))
             if ag and ag not in found_agencies:
                 found_agencies.append(ag)
-    # organisations credited in bylines: agencies or outlets the story is attributed to
     attributed: list[str] = []
-    for org in doc.flags.get("organisations", []):
-        ag = ag_names.names.get(org.casefold())
-        if ag:
-            if ag not in found_agencies:
-                found_agencies.append(ag)
-        elif org not in attributed:
-            attributed.append(org)
     body_text = " ".join(b.text for b in blocks if not b.removed)
     for name in _attributions(body_text):
         key = normalize_key(name).removeprefix("the ")
