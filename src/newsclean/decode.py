@@ -110,9 +110,13 @@ def decode(data: bytes, *, http_charset: str | None = None) -> Decoded:
         even_nul = sample[0::2].count(0) / max(1, len(sample[0::2]))
         odd_nul = sample[1::2].count(0) / max(1, len(sample[1::2]))
         if odd_nul > 0.4 and even_nul < 0.05:
-            return Decoded(data.decode("utf-16-le", errors="replace"), "utf-16-le", "utf-16-nul-pattern")
+            return Decoded(
+                data.decode("utf-16-le", errors="replace"), "utf-16-le", "utf-16-nul-pattern"
+            )
         if even_nul > 0.4 and odd_nul < 0.05:
-            return Decoded(data.decode("utf-16-be", errors="replace"), "utf-16-be", "utf-16-nul-pattern")
+            return Decoded(
+                data.decode("utf-16-be", errors="replace"), "utf-16-be", "utf-16-nul-pattern"
+            )
     if _looks_binary(sample):
         raise UndecodableInputError(
             "the input looks like binary data, not text; pass the page's HTML or text"

@@ -25,7 +25,7 @@ import re
 import signal
 import time
 from collections import deque
-from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any, Literal, TypeAlias
@@ -254,7 +254,10 @@ class _Cleaner:
     """The work of a worker process: clean one page into an outcome (article as JSON text).
 
     Any picklable object with this call signature (and optionally ``warmup()``) can drive the
-    pool; benchmarks/throughput.py runs trafilatura through the same machinery that way."""
+    pool; benchmarks/throughput.py runs trafilatura through the same machinery that way.
+    ``preload`` names the modules the forkserver imports once for all workers."""
+
+    preload = ("newsclean",)
 
     def __init__(self, pipeline: Pipeline | None, max_bytes: int | None) -> None:
         self.pipeline = pipeline
@@ -287,15 +290,15 @@ def _worker_main(conn: Connection, work: Callable[[int, Raw, str | None], _Outco
             conn.send(work(index, raw, url))
 
 
-def _context(start_method: str | None) -> Any:
+def _context(start_method: str | None, preload: Sequence[str]) -> Any:
     """Multiprocessing context: forkserver where it exists (workers start in milliseconds from
-    a process that already imported newsclean, and inherit no threads), else spawn."""
+    a process that already imported ``preload``, and inherit no threads), else spawn."""
     method = start_method or (
         "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
     )
     ctx = multiprocessing.get_context(method)
     if method == "forkserver":
-        ctx.set_forkserver_preload(["newsclean"])
+        ctx.set_forkserver_preload(list(preload))
     return ctx
 
 
@@ -350,7 +353,7 @@ class _Pool:
         work: Callable[[int, Raw, str | None], _Outcome],
         start_method: str | None,
     ) -> None:
-        self.ctx = _context(start_method)
+        self.ctx = _context(start_method, getattr(work, "preload", ("newsclean",)))
         self.timeout = timeout
         self.work = work
         self.slots: list[_Worker | None] = [None] * jobs

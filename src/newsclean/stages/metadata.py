@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from ..dates import find_dates, parse_iso
 from ..document import Block, Document
 from ..names import agency_of, is_organisation, parse_byline, strip_byline_prefix
-from ..rules import agencies, bylines
+from ..rules import bylines
 from ..textutil import is_sentence_like, normalize_key, word_count
 
 __all__ = ["find_byline", "find_dates_stage", "find_source", "find_subtitle", "find_title"]
@@ -453,7 +453,6 @@ def _attributions(text: str) -> list[str]:
 
 def find_source(doc: Document) -> Document:
     """Publisher, canonical URL, agencies (sign-offs, datelines), attribution, section, language."""
-    ag_names = agencies()
     found_agencies: list[str] = list(doc.flags.get("agencies", []))
     blocks = doc.blocks
     for i, b in enumerate(blocks):
