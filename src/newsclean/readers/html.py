@@ -45,6 +45,12 @@ _XML_DECL = re.compile(r"^\s*<\?xml[^>]{0,300}\?>", re.IGNORECASE)
 _INLINE_CREDIT_TAGS = frozenset({"span", "small", "em", "strong", "b", "i", "cite", "p"})
 # raw HTML left as text by a markdown renderer (inline tags inside alt text, indented divs)
 _RESIDUAL_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]{0,30}(?:\s[^<>]{0,1000})?/?>")
+# links to an author page: /author/jdoe, /autoren/jane-doe-1.123, /by/jane-doe, /people/...
+_AUTHOR_HREF = re.compile(
+    r"/(?:authors?|autor(?:en|in)?|auteurs?|autore|by|people|profile|profil|journalist(?:en)?|"
+    r"redakteur(?:e|in)?|reporters?|staff|columnists?|writers?)/[^/?#]{2,}",
+    re.IGNORECASE,
+)
 _CAPTION_CLASS = frozenset(
     {"caption", "figcaption", "imagecaption", "photocaption", "bildunterschrift"}
 )
@@ -68,6 +74,7 @@ class _Frame:
     strong: str = ""
     strong_whole: bool = False
     caption: bool = False
+    author_links: list[str] = field(default_factory=list)
 
 
 def parse_html(text: str) -> Any:
@@ -188,6 +195,9 @@ def read_tree(doc: Document, root: Any, *, markdown: bool) -> None:
                 b.extra["emphasized"] = True
         frame.strong = ""
         frame.strong_whole = False
+        if frame.author_links:
+            b.extra["author_links"] = frame.author_links
+            frame.author_links = []
         blocks.append(b)
 
     def add_text(s: str | None) -> None:
@@ -262,6 +272,8 @@ def read_tree(doc: Document, root: Any, *, markdown: bool) -> None:
                 continue
             if tag == "a":
                 link_depth = max(0, link_depth - 1)
+                if stack and _AUTHOR_HREF.search(el.get("href") or ""):
+                    stack[-1].author_links.append(clean_inline(el.text_content()))
             elif tag in ("strong", "b", "em", "i") and stack:
                 stack[-1].strong = clean_inline(el.text_content())
                 # the whole block is this one emphasised element

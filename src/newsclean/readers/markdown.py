@@ -31,7 +31,7 @@ def _parser() -> Any:
 def render_markdown(text: str) -> str:
     """Markdown (with raw HTML) to an HTML string."""
     # base64 images are huge and never text: cut them before parsing
-    text = _DATA_URI.sub("(data:removed)", text)
+    text = _DATA_URI.sub("(#inline-data)", text)
     html: str = _parser().render(text)
     return html
 

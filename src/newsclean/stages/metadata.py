@@ -117,15 +117,11 @@ def find_title(doc: Document) -> Document:
         order = ("meta:og:title", "meta:twitter:title", "html:title")
         metas.sort(key=lambda c: order.index(c.origin) if c.origin in order else len(order))
         title, origin = _strip_site(metas[0].value, doc), metas[0].origin
-    # 4. plain text: the headline-like line above the body that best announces it
-    if chosen is None and title is None and doc.tree is None:
+    # 4. no heading and no metadata (text and markdown copies): the headline-like line
+    #    above the body that best announces it
+    if chosen is None and title is None:
         chosen = _text_title(doc)
         origin = "line-before-body"
-    # 5. markdown without headings: same as text on the rendered blocks
-    if chosen is None and title is None and doc.blocks and doc.format == "markdown":
-        first = doc.blocks[0]
-        if _headline_like(first):
-            chosen, origin = first, "first-line"
     if chosen is not None:
         if title is None:
             # "Kicker : Headline" is how text copies join a kicker span to the headline
@@ -316,7 +312,7 @@ def find_byline(doc: Document) -> Document:
         orgs.extend(o for o in credit.organisations if o not in orgs)
     # visible bylines near the top, contributor lines anywhere
     ti = doc.flags.get("title_index", -1)
-    zone_end = max(ti, 0) + _HEADER_ZONE + 8
+    zone_end = _zone_end(doc)
     visible: list[str] = []
     for b in doc.blocks:
         if b.role in ("title", "subtitle"):
@@ -340,6 +336,10 @@ def find_byline(doc: Document) -> Document:
                 orgs.extend(o for o in credit.organisations if o not in orgs)
     if not persons and visible:
         persons, origin = visible, "byline-text"
+    if not persons:
+        linked = _author_links(doc, zone_end)
+        if linked:
+            persons, origin = linked, "author-link"
     if persons:
         doc.set_field("authors", persons, origin or "byline-text")
     if doc.flags.get("contributors"):
@@ -349,6 +349,25 @@ def find_byline(doc: Document) -> Document:
     if orgs:
         doc.set_field("organisations", orgs, origin or "byline-text")
     return doc
+
+
+def _zone_end(doc: Document) -> int:
+    """Last block index of the article's header: after the title and the body's start."""
+    ti = doc.flags.get("title_index", -1)
+    return max(ti, _body_start(doc)) + _HEADER_ZONE
+
+
+def _author_links(doc: Document, zone_end: int) -> list[str]:
+    """Names of links to author pages near the top of the article."""
+    out: list[str] = []
+    for b in doc.blocks[: zone_end + 1]:
+        if b.role in ("navigation", "related", "footer"):
+            continue
+        for text in b.extra.get("author_links", ()):
+            for p in parse_byline(text).persons:
+                if p not in out:
+                    out.append(p)
+    return out[:6]
 
 
 _URL_DATE = re.compile(r"/(20\d{2}|19\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|$|-)")
@@ -380,7 +399,7 @@ def find_dates_stage(doc: Document) -> Document:
             doc.set_field(field, best[1], best[2])
     # visible datelines near the top
     ti = doc.flags.get("title_index", -1)
-    zone = doc.blocks[max(0, ti) : max(0, ti) + _HEADER_ZONE + 8]
+    zone = doc.blocks[max(0, ti) : _zone_end(doc) + 1]
     month_first = False
     for b in zone:
         if b.role in ("title", "subtitle") or word_count(b.text) > 20:
