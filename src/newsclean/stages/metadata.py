@@ -281,6 +281,15 @@ def _author_rank(origin: str) -> int:
     return len(_AUTHOR_ORIGIN_RANK)
 
 
+def _is_byline_label(b: Block) -> bool:
+    """A line that is only a byline word: "By", "Von", "Author of the article:"."""
+    rest, had = strip_byline_prefix(b.text + " ")
+    return (had and not rest.strip()) or b.text.strip().casefold().rstrip(":") in _BYLINE_LABELS
+
+
+_BYLINE_LABELS = frozenset({"author of the article", "author", "authors", "autor", "autorin", "auteur", "written by"})
+
+
 def find_byline(doc: Document) -> Document:
     """Authors, contributors and agencies from structured data and byline lines."""
     persons: list[str] = []
@@ -327,7 +336,10 @@ def find_byline(doc: Document) -> Document:
             continue
         if b.index > zone_end:
             continue
-        if _is_byline_block(b):
+        label_only = b.index > 0 and _is_byline_label(doc.blocks[b.index - 1])
+        if _is_byline_block(b) or (label_only and word_count(b.text) <= 12):
+            if label_only:
+                doc.mark(doc.blocks[b.index - 1], "byline", "byline")
             credit = parse_byline(b.text)
             if credit.persons or credit.agencies or credit.organisations:
                 doc.mark(b, "byline", "byline")
@@ -361,7 +373,7 @@ def _author_links(doc: Document, zone_end: int) -> list[str]:
     """Names of links to author pages near the top of the article."""
     out: list[str] = []
     for b in doc.blocks[: zone_end + 1]:
-        if b.role in ("navigation", "related", "footer"):
+        if b.role in ("navigation", "footer"):
             continue
         for text in b.extra.get("author_links", ()):
             for p in parse_byline(text).persons:
