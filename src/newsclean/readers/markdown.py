@@ -21,17 +21,33 @@ __all__ = ["read_markdown", "render_markdown"]
 _DATA_URI = re.compile(r"\(data:[^)\s]{0,20}[;,][^)\s]*\)")
 
 
+_QUOTED_TITLE = re.compile(r'(\]\([^\s()]{1,2000}) "((?:[^"\n]|"(?!\)))*)"\)')
+
+
+def _fix_title(m: re.Match[str]) -> str:
+    return f'{m.group(1)} "{m.group(2).replace(chr(34), "”")}")'
+
+
 @cache
 def _parser() -> Any:
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark", {"html": True, "linkify": False}).enable("table")
+    md = MarkdownIt("commonmark", {"html": True, "linkify": False}).enable("table")
+    # pandoc indents the contents of list items and nested divs: indented lines are never
+    # code in a page dump, and reading them as code would leave raw markup in the text
+    md.disable("code")
+    # the rendered HTML only ever reaches lxml, never a browser: accept every link target
+    # (javascript: and data: links would otherwise stay behind as literal "[text](url)")
+    md.validateLink = lambda url: True
+    return md
 
 
 def render_markdown(text: str) -> str:
     """Markdown (with raw HTML) to an HTML string."""
     # base64 images are huge and never text: cut them before parsing
     text = _DATA_URI.sub("(#inline-data)", text)
+    # link titles with unescaped quotes inside ("a "quoted" word") break the link syntax
+    text = _QUOTED_TITLE.sub(_fix_title, text)
     html: str = _parser().render(text)
     return html
 
