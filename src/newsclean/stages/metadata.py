@@ -411,7 +411,8 @@ def find_dates_stage(doc: Document) -> Document:
             doc.set_field(field, best[1], best[2])
     # visible datelines near the top
     ti = doc.flags.get("title_index", -1)
-    zone = doc.blocks[max(0, ti) : _zone_end(doc) + 1]
+    # datelines sit just above or below the headline, or between it and the body
+    zone = doc.blocks[max(0, min(ti if ti >= 0 else 10**9, _body_start(doc)) - 6) : _zone_end(doc) + 1]
     month_first = False
     for b in zone:
         if b.role in ("title", "subtitle") or word_count(b.text) > 20:
@@ -420,7 +421,8 @@ def find_dates_stage(doc: Document) -> Document:
         if not hits:
             continue
         covered = sum(h.end - h.start for h in hits)
-        if covered < 0.3 * len(b.text) and b.role != "byline":
+        labelled = bool(_PUBLISHED_LABEL.search(b.text[: hits[0].start + 1]))
+        if covered < 0.3 * len(b.text) and b.role != "byline" and not labelled:
             continue
         if b.role != "byline":
             doc.mark(b, "dateline", "dateline")
@@ -440,6 +442,14 @@ def find_dates_stage(doc: Document) -> Document:
                 except ValueError:
                     continue
     return doc
+
+
+_PUBLISHED_LABEL = re.compile(
+    r"\b(?:published|posted|updated|veröffentlicht|erschienen|aktualisiert|stand|publié|"
+    r"mis à jour|publicado|actualizado|pubblicato|gepubliceerd|opublikowano|yayınlanma|"
+    r"publisert|publicerad|udgivet)\b",
+    re.IGNORECASE,
+)
 
 
 def _refines(old: Any, new: Any) -> bool:
