@@ -385,6 +385,9 @@ _META_FIELDS: dict[str, str] = {
     "dc.language": "language",
     "og:image": "image",
 }
+# "article:published_time", "article:published:time", "article.published-time": one key
+_META_NONWORD = re.compile(r"[^a-z0-9]+")
+_META_KEYS = {_META_NONWORD.sub("", k): v for k, v in _META_FIELDS.items()}
 _ARTICLE_TYPES = re.compile(r"Article|BlogPosting|Report|Posting|LiveBlog", re.IGNORECASE)
 
 
@@ -407,7 +410,7 @@ def collect_metadata(doc: Document, root: Any) -> None:
         content = el.get("content")
         if not key or not content:
             continue
-        f = _META_FIELDS.get(key)
+        f = _META_KEYS.get(_META_NONWORD.sub("", key))
         if f:
             doc.add(f, _text(content), f"meta:{key}")
     for el in root.iter("link"):
