@@ -21,8 +21,10 @@ import contextlib
 import json
 import multiprocessing
 import pickle
+import queue
 import re
 import signal
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
@@ -52,7 +54,7 @@ Item: TypeAlias = "str | bytes | tuple[Any, str | bytes] | tuple[Any, str | byte
 
 #: seconds a page may take before its worker is killed
 DEFAULT_TIMEOUT = 30.0
-#: pages handed to a worker process at a time
+#: pages handed to a worker process at a time (the input is read at most 4 * jobs * this ahead)
 DEFAULT_BATCH_SIZE = 4
 #: seconds a worker process may take to start (import newsclean, warm up) before the run fails
 STARTUP_LIMIT = 120.0
@@ -271,23 +273,25 @@ class _Cleaner:
         return _clean_one(index, raw, url, self.pipeline, self.max_bytes, as_json=True)
 
 
-def _worker_main(conn: Connection, work: Callable[[int, Raw, str | None], _Outcome]) -> None:
+def _worker_main(
+    tasks: Connection, results: Connection, work: Callable[[int, Raw, str | None], _Outcome]
+) -> None:
     """Worker process: receive lists of tasks, send one outcome per task, until None or EOF."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and kills us
     warmup = getattr(work, "warmup", None)
     if callable(warmup):
         with contextlib.suppress(Exception):
             warmup()
-    conn.send("ready")
+    results.send("ready")
     while True:
         try:
-            chunk = conn.recv()
+            chunk = tasks.recv()
         except (EOFError, OSError):
             return
         if chunk is None:
             return
         for index, raw, url in chunk:
-            conn.send(work(index, raw, url))
+            results.send(work(index, raw, url))
 
 
 def _context(start_method: str | None, preload: Sequence[str]) -> Any:
@@ -303,42 +307,67 @@ def _context(start_method: str | None, preload: Sequence[str]) -> Any:
 
 
 class _Worker:
-    """One worker process and the pages it holds."""
+    """One worker process, the pages it holds, and a thread that feeds it.
 
-    __slots__ = ("born", "conn", "proc", "ready", "since", "tasks")
+    Chunks are written by a feeder thread so the main loop never blocks on a full pipe (a
+    worker busy on a page reads nothing) and can always enforce deadlines; results come back
+    on a second pipe. A worker holds its current chunk plus at most one more, so it never
+    waits for the parent between chunks."""
+
+    __slots__ = ("born", "feed", "feeder", "proc", "ready", "results", "since", "tasks", "todo")
 
     def __init__(self, ctx: Any, work: Callable[[int, Raw, str | None], _Outcome]) -> None:
-        parent, child = ctx.Pipe(duplex=True)
+        task_r, task_w = ctx.Pipe(duplex=False)
+        res_r, res_w = ctx.Pipe(duplex=False)
         self.born = time.monotonic()
         self.proc: Any = ctx.Process(
             target=_worker_main,
-            args=(child, work),
+            args=(task_r, res_w, work),
             daemon=True,
             name="newsclean-worker",
         )
         self.proc.start()
-        child.close()
-        self.conn: Connection = parent
+        task_r.close()
+        res_w.close()
+        self.feed: Connection = task_w
+        self.results: Connection = res_r
+        self.todo: queue.SimpleQueue[list[_Task] | None] = queue.SimpleQueue()
+        self.feeder = threading.Thread(target=self._feed, name="newsclean-feeder", daemon=True)
+        self.feeder.start()
         self.ready = False
         #: when the page now in work started (set once the worker is ready)
         self.since = 0.0
         #: pages sent and not yet answered; the first is in work
         self.tasks: deque[_Task] = deque()
 
+    def _feed(self) -> None:
+        while True:
+            chunk = self.todo.get()
+            try:
+                self.feed.send(chunk)
+            except (OSError, ValueError):  # the worker is gone; the main loop notices
+                return
+            if chunk is None:
+                return
+
     def send(self, chunk: list[_Task]) -> None:
+        if not self.tasks:
+            self.since = time.monotonic()
         self.tasks.extend(chunk)
-        self.since = time.monotonic()
-        self.conn.send(chunk)
+        self.todo.put(chunk)
 
     def stop(self, *, kill: bool) -> None:
         if not kill:
-            with contextlib.suppress(OSError, ValueError):
-                self.conn.send(None)
+            self.todo.put(None)
             self.proc.join(timeout=2.0)
         if self.proc.is_alive():
             self.proc.kill()
             self.proc.join(timeout=5.0)
-        self.conn.close()
+        self.todo.put(None)  # a feeder waiting for work ends; one blocked in send gets EPIPE
+        self.feeder.join(timeout=5.0)
+        self.results.close()
+        if not self.feeder.is_alive():
+            self.feed.close()
         with contextlib.suppress(ValueError):
             self.proc.close()
 
@@ -363,8 +392,9 @@ class _Pool:
         self.started += 1
         return _Worker(self.ctx, self.work)
 
-    def idle(self) -> list[int]:
-        return [i for i, w in enumerate(self.slots) if w is None or not w.tasks]
+    def hungry(self, batch_size: int) -> list[int]:
+        """Slots whose worker has less than a chunk left (or no worker yet)."""
+        return [i for i, w in enumerate(self.slots) if w is None or len(w.tasks) < batch_size]
 
     def busy(self) -> int:
         return sum(1 for w in self.slots if w is not None and w.tasks)
@@ -396,12 +426,12 @@ class _Pool:
             deadlines = [w.since + self.timeout for w in active if w.ready]
             if deadlines:
                 wait_for = min(wait_for or 1e9, max(0.0, min(deadlines) - now))
-        handles: list[Any] = [w.conn for w in active] + [w.proc.sentinel for w in active]
+        handles: list[Any] = [w.results for w in active] + [w.proc.sentinel for w in active]
         ready = set(wait(handles, timeout=wait_for))
         for slot, w in enumerate(self.slots):
             if w is None or not w.tasks:
                 continue
-            if w.conn in ready or w.proc.sentinel in ready:
+            if w.results in ready or w.proc.sentinel in ready:
                 alive = self._drain(w, done)
                 if not alive:
                     requeue.extend(self._fail(slot, w, done, died=True))
@@ -416,10 +446,10 @@ class _Pool:
         return done, requeue
 
     def _drain(self, w: _Worker, done: list[_Outcome]) -> bool:
-        """Read every message waiting on ``w``; False when the worker is gone."""
+        """Read every message waiting from ``w``; False when the worker is gone."""
         try:
-            while w.conn.poll():
-                msg = w.conn.recv()
+            while w.results.poll():
+                msg = w.results.recv()
                 if msg == "ready":
                     w.ready = True
                     w.since = time.monotonic()
@@ -499,9 +529,10 @@ def clean_many(
     ``jobs`` worker processes clean pages in parallel; ``timeout`` (seconds per page) kills and
     replaces a worker stuck on a page, which is reported with status ``timeout``. With
     ``jobs=1`` and ``timeout=None`` everything runs in this process (no isolation; a custom
-    ``pipeline`` then need not be picklable). ``batch_size`` pages go to a worker at a time;
-    at most ``2 * jobs * batch_size`` pages (plus results waiting for an earlier slow page) are
-    held in memory, so the input may be an endless iterator: it is never read ahead further.
+    ``pipeline`` then need not be picklable). ``batch_size`` pages go to a worker at a time
+    (each worker holds at most two such chunks). The input is read at most
+    ``4 * jobs * batch_size`` items ahead of the last result yielded, pages and finished
+    results included, so memory stays flat and the input may be an endless iterator.
 
     An item whose page is an exception instance (a reader that failed on that record) is
     reported as rejected with that exception's type and message. Malformed items and pages that newsclean refuses (undecodable, over ``max_bytes``) become
@@ -549,7 +580,7 @@ def _run_pool(
     start_method: str | None,
 ) -> Generator[Result, None, None]:
     source = iter(items)
-    window = 2 * jobs * batch_size
+    window = 4 * jobs * batch_size
     pool = _Pool(jobs, timeout, work, start_method)
     pending: deque[_Task] = deque()
     finished: dict[int, Result] = {}
@@ -575,11 +606,11 @@ def _run_pool(
                     pending.append((next_in, raw, url))
                 next_in += 1
             # hand out work to idle workers; share the queue evenly near the end
-            idle = pool.idle()
-            for slot in idle:
+            hungry = pool.hungry(batch_size)
+            for slot in hungry:
                 if not pending:
                     break
-                share = -(-len(pending) // max(1, len(idle)))
+                share = -(-len(pending) // max(1, len(hungry)))
                 size = max(1, min(batch_size, share))
                 pool.dispatch(slot, [pending.popleft() for _ in range(min(size, len(pending)))])
             # yield what is ready, in order
