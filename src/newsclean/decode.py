@@ -136,6 +136,9 @@ def decode(data: bytes, *, http_charset: str | None = None) -> Decoded:
 
 def scrub_str(text: str) -> tuple[str, bool]:
     """Replace lone surrogates (which lxml and JSON cannot take) with U+FFFD."""
-    if _SURROGATES.search(text) is None:
+    try:
+        text.encode("utf-8")  # fast path in C: only lone surrogates fail
         return text, False
+    except UnicodeEncodeError:
+        pass
     return _SURROGATES.sub("\ufffd", text), True

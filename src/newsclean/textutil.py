@@ -36,9 +36,25 @@ _FTFY = ftfy.TextFixerConfig(
 )
 
 
+_DELETE = dict.fromkeys(
+    [
+        0x200B,
+        0x2060,
+        0xFEFF,
+        0x00AD,
+        *range(0x09),
+        0x0B,
+        0x0C,
+        *range(0x0E, 0x20),
+        *range(0x7F, 0xA0),
+    ]
+)
+
+
 def clean_inline(text: str) -> str:
     """Drop invisible characters and collapse all whitespace (NBSP included) to single spaces."""
-    return _WS.sub(" ", _INVISIBLE.sub("", text)).strip()
+    # str.split() splits on every Unicode space (NBSP, thin space, ...); translate deletes
+    return " ".join(text.translate(_DELETE).split())
 
 
 def repair(text: str) -> str:
@@ -50,6 +66,7 @@ def repair(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+@lru_cache(maxsize=16384)
 def word_count(text: str) -> int:
     """Number of word tokens."""
     return len(_WORD.findall(text))

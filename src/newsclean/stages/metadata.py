@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from ..dates import find_dates, parse_iso
 from ..document import Block, Document
 from ..names import agency_of, is_organisation, parse_byline, strip_byline_prefix
+from ..readers.html import text_of
 from ..rules import bylines
 from ..textutil import is_sentence_like, normalize_key, word_count
 
@@ -287,7 +288,9 @@ def _is_byline_label(b: Block) -> bool:
     return (had and not rest.strip()) or b.text.strip().casefold().rstrip(":") in _BYLINE_LABELS
 
 
-_BYLINE_LABELS = frozenset({"author of the article", "author", "authors", "autor", "autorin", "auteur", "written by"})
+_BYLINE_LABELS = frozenset(
+    {"author of the article", "author", "authors", "autor", "autorin", "auteur", "written by"}
+)
 
 
 def find_byline(doc: Document) -> Document:
@@ -412,7 +415,9 @@ def find_dates_stage(doc: Document) -> Document:
     # visible datelines near the top
     ti = doc.flags.get("title_index", -1)
     # datelines sit just above or below the headline, or between it and the body
-    zone = doc.blocks[max(0, min(ti if ti >= 0 else 10**9, _body_start(doc)) - 6) : _zone_end(doc) + 1]
+    zone = doc.blocks[
+        max(0, min(ti if ti >= 0 else 10**9, _body_start(doc)) - 6) : _zone_end(doc) + 1
+    ]
     month_first = False
     for b in zone:
         if b.role in ("title", "subtitle") or word_count(b.text) > 20:
@@ -579,7 +584,7 @@ def _section(doc: Document) -> None:
         if re.search(
             r"/(?:section|sections|category|categories|rubrik|ressort|themen)/[\w-]+/?$", href
         ):
-            text = " ".join((a.text_content() or "").split())
+            text = " ".join(text_of(a).split())
             if 0 < word_count(text) <= 3:
                 doc.set_field("section", text, "section-link")
                 return

@@ -2,24 +2,40 @@
 
 from __future__ import annotations
 
+import unicodedata
+
+from ftfy.badness import is_bad
+
 from ..document import Candidate, Document
 from ..textutil import clean_inline, repair
 
 __all__ = ["repair_unicode"]
 
 
+def _fix(text: str, damaged: bool) -> str:
+    if text.isascii():
+        return text
+    if damaged:
+        return clean_inline(repair(text))
+    if unicodedata.is_normalized("NFC", text):
+        return text
+    return unicodedata.normalize("NFC", text)
+
+
 def repair_unicode(doc: Document) -> Document:
     """Fix encoding damage in every block and string metadata candidate; NFC; whitespace."""
+    # one look at the whole text first: most pages have no encoding damage at all
+    damaged = is_bad("\n".join(b.text for b in doc.blocks if not b.text.isascii()))
     changed = 0
     for b in doc.blocks:
-        fixed = clean_inline(repair(b.text))
+        fixed = _fix(b.text, damaged)
         if fixed != b.text:
             b.text = fixed
             changed += 1
     cands = []
     for c in doc.candidates:
         if isinstance(c.value, str) and c.field != "article_body":
-            v = clean_inline(repair(c.value))
+            v = _fix(c.value, is_bad(c.value))
             cands.append(Candidate(c.field, v, c.origin) if v != c.value else c)
         else:
             cands.append(c)
