@@ -323,7 +323,6 @@ def find_byline(doc: Document) -> Document:
         agencies_found.extend(a for a in credit.agencies if a not in agencies_found)
         orgs.extend(o for o in credit.organisations if o not in orgs)
     # visible bylines near the top, contributor lines anywhere
-    ti = doc.flags.get("title_index", -1)
     zone_end = _zone_end(doc)
     visible: list[str] = []
     for b in doc.blocks:
