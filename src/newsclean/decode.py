@@ -79,9 +79,9 @@ def _looks_binary(sample: bytes) -> bool:
 
 def decode(data: bytes, *, http_charset: str | None = None) -> Decoded:
     """Decode ``data`` to text, or raise :class:`UndecodableInputError`."""
-    for bom, enc in _BOMS:
+    for bom, bom_enc in _BOMS:
         if data.startswith(bom):
-            return Decoded(data[len(bom) :].decode(enc, errors="replace"), enc, "bom")
+            return Decoded(data[len(bom) :].decode(bom_enc, errors="replace"), bom_enc, "bom")
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise UndecodableInputError(f"the input looks like {what}")

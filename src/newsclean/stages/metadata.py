@@ -367,7 +367,7 @@ def find_byline(doc: Document) -> Document:
 
 def _zone_end(doc: Document) -> int:
     """Last block index of the article's header: after the title and the body's start."""
-    ti = doc.flags.get("title_index", -1)
+    ti: int = doc.flags.get("title_index", -1)
     return max(ti, _body_start(doc)) + _HEADER_ZONE
 
 
