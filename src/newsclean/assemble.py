@@ -26,14 +26,54 @@ _KIND: dict[str, ParagraphKind] = {
 }
 
 
-def _where(doc: Document, b: Block) -> str:
+class _Paths:
+    """Element paths as lxml's ``getpath()`` writes them, in time linear in the tree.
+
+    ``getpath()`` counts same-name siblings on every call, so the paths of 100k sibling
+    paragraphs took quadratic time; here each parent's children are numbered once.
+    """
+
+    def __init__(self) -> None:
+        self._step: dict[Any, str] = {}
+        self._path: dict[Any, str] = {}
+
+    def _number(self, parent: Any) -> None:
+        kids = [c for c in parent if isinstance(c.tag, str)]
+        counts: dict[str, int] = {}
+        for c in kids:
+            counts[c.tag] = counts.get(c.tag, 0) + 1
+        seen: dict[str, int] = {}
+        for c in kids:
+            if counts[c.tag] == 1:
+                self._step[c] = c.tag
+            else:
+                seen[c.tag] = seen.get(c.tag, 0) + 1
+                self._step[c] = f"{c.tag}[{seen[c.tag]}]"
+
+    def __call__(self, el: Any) -> str:
+        chain: list[Any] = []
+        node = el
+        while node is not None and node not in self._path:
+            chain.append(node)
+            node = node.getparent()
+        path = self._path[node] if node is not None else ""
+        for n in reversed(chain):
+            parent = n.getparent()
+            if parent is not None and n not in self._step:
+                self._number(parent)
+            path = f"{path}/{self._step[n] if parent is not None else n.tag}"
+            self._path[n] = path
+        return path
+
+
+def _where(doc: Document, b: Block, paths: _Paths) -> str:
     if b.where:
         return b.where
     el = b.extra.get("el")
     if el is not None and doc.format == "html":
         try:
-            return str(el.getroottree().getpath(el))
-        except (ValueError, AttributeError):  # pragma: no cover - detached element
+            return paths(el)
+        except (ValueError, AttributeError, KeyError):  # pragma: no cover - detached element
             return ""
     return f"block {b.index}"
 
@@ -58,6 +98,7 @@ def assemble(doc: Document) -> Article:
     """The Article: body from body/heading blocks, metadata from resolved fields, audit trail."""
     paragraphs: list[Paragraph] = []
     removed: list[RemovedBlock] = []
+    paths = _Paths()
     for b in doc.blocks:
         if b.removed:
             removed.append(
@@ -66,7 +107,7 @@ def assemble(doc: Document) -> Article:
                     reason=b.reason or "unknown",
                     stage=b.stage or "?",
                     text=b.text,
-                    where=_where(doc, b),
+                    where=_where(doc, b, paths),
                 )
             )
             continue
