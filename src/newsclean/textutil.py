@@ -57,11 +57,26 @@ def clean_inline(text: str) -> str:
     return " ".join(text.translate(_DELETE).split())
 
 
+# UTF-8 lead byte read as Latin-1/cp1252 followed by a continuation byte read the same way:
+# the signature of nearly all real mojibake ("Ã©", "â€™", "Ð¿"). A cheap first look; ftfy
+# decides on the texts it flags.
+_MOJIBAKE = re.compile(
+    "[\u00c2-\u00df\u00e0-\u00ef\u00f0-\u00f4]"
+    "[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
+
+
+def may_be_damaged(text: str) -> bool:
+    """Cheap test: could ``text`` hold mojibake worth handing to ftfy?"""
+    return not text.isascii() and _MOJIBAKE.search(text) is not None
+
+
 def repair(text: str) -> str:
     """Fix encoding damage (mojibake) without restyling quotes or widths; NFC."""
     if text.isascii():
         return text
-    if is_bad(text):
+    if may_be_damaged(text) and is_bad(text):
         text = ftfy.fix_text(text, _FTFY)
     return unicodedata.normalize("NFC", text)
 

@@ -10,7 +10,7 @@ import html
 import json
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import lxml.etree as etree
@@ -125,13 +125,23 @@ def read_html(doc: Document) -> Document:
     return doc
 
 
-def _element_hints(el: Any, tag: str) -> tuple[list[str], int]:
-    """Negative hint words and positive count from an element's tag, class and id."""
-    attrs = " ".join(v for v in (el.get("class"), el.get("id"), el.get("role")) if v)
+@dataclass(frozen=True, slots=True)
+class _ElementHints:
+    """What an element's tag, class, id, role and itemprop say about it (cached per value)."""
+
+    neg: tuple[str, ...]
+    pos: int
+    credit: bool
+    caption: bool
+
+
+@lru_cache(maxsize=8192)
+def _hints_for(tag: str, cls: str, ident: str, role: str, itemprop: str) -> _ElementHints:
     neg: list[str] = []
     pos = 0
     if tag in _TAG_HINTS:
         neg.append(_TAG_HINTS[tag])
+    attrs = " ".join(v for v in (cls, ident, role) if v)
     if attrs:
         h = hints()
         class_neg: list[str] = []
@@ -143,16 +153,33 @@ def _element_hints(el: Any, tag: str) -> tuple[list[str], int]:
         # "sidebar-grid__content article__content": an article word outweighs layout words
         if not pos:
             neg.extend(class_neg)
-    if el.get("itemprop") == "articleBody":
+    if itemprop == "articleBody":
         pos += 3
-    return neg, pos
+    toks = set(class_tokens(cls + " " + itemprop)) if (cls or itemprop) else set()
+    return _ElementHints(tuple(neg), pos, bool(_CREDIT_CLASS & toks), bool(_CAPTION_CLASS & toks))
 
 
-def _hidden(el: Any) -> bool:
-    if el.get("hidden") is not None:
-        return True
-    style = el.get("style")
-    return bool(style and _HIDDEN_STYLE.search(style))
+def _element_hints(el: Any, tag: str) -> _ElementHints:
+    """Hints from an element's attributes."""
+    get = el.get
+    return _hints_for(
+        tag, get("class") or "", get("id") or "", get("role") or "", get("itemprop") or ""
+    )
+
+
+def _hidden_elements(root: Any) -> set[Any]:
+    """Elements hidden from readers (hidden attribute, display:none, visibility:hidden)."""
+    out: set[Any] = set()
+    for el in _HIDDEN_XPATH(root):
+        style = el.get("style")
+        if el.get("hidden") is not None or (style and _HIDDEN_STYLE.search(style)):
+            out.add(el)
+    return out
+
+
+_HIDDEN_XPATH = etree.XPath(
+    "//*[@hidden or contains(@style, 'none') or contains(@style, 'hidden')]"
+)
 
 
 def read_tree(doc: Document, root: Any, *, markdown: bool) -> None:
@@ -229,13 +256,15 @@ def read_tree(doc: Document, root: Any, *, markdown: bool) -> None:
             if link_depth:
                 top.link_chars += len(s.strip())
 
+    hidden = _hidden_elements(root)
     walker = etree.iterwalk(root, events=("start", "end"))
     skipped: set[Any] = set()
     for event, el in walker:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        tag = tag.lower()
+        tag = el.tag
+        if not isinstance(tag, str):
+            tag = ""
         if event == "start":
-            if tag in _SKIP or not tag or _hidden(el):
+            if tag in _SKIP or not tag or el in hidden:
                 skipped.add(el)
                 walker.skip_subtree()
                 continue
@@ -251,32 +280,28 @@ def read_tree(doc: Document, root: Any, *, markdown: bool) -> None:
                 parent = stack[-1] if stack else None
                 if parent is not None:
                     flush(parent)
-                neg_words, pos = _element_hints(el, tag)
+                eh = _element_hints(el, tag)
                 depth = (parent.depth + 1) if parent else 0
-                neg = (parent.neg if parent else ()) + tuple((depth, w, el) for w in neg_words)
-                attrs = (el.get("class") or "") + " " + (el.get("itemprop") or "")
+                neg = (parent.neg if parent else ()) + tuple((depth, w, el) for w in eh.neg)
                 frame = _Frame(
                     el=el,
                     tag=tag,
                     depth=depth,
                     neg=neg,
-                    pos=(parent.pos if parent else 0) + pos,
+                    pos=(parent.pos if parent else 0) + eh.pos,
                     in_figure=el if tag == "figure" else (parent.in_figure if parent else None),
                     in_quote=tag == "blockquote" or bool(parent and parent.in_quote),
                     in_article=tag == "article"
-                    or el.get("itemprop") == "articleBody"
+                    or eh.pos >= 3
                     or bool(parent and parent.in_article),
-                    credit=bool(parent and parent.credit)
-                    or bool(_CREDIT_CLASS & set(class_tokens(attrs))),
-                    caption=bool(parent and parent.caption)
-                    or bool(_CAPTION_CLASS & set(class_tokens(attrs))),
+                    credit=bool(parent and parent.credit) or eh.credit,
+                    caption=bool(parent and parent.caption) or eh.caption,
                 )
                 stack.append(frame)
                 add_text(el.text)
             else:
                 if stack and stack[-1].in_figure is not None and tag in _INLINE_CREDIT_TAGS:
-                    attrs = (el.get("class") or "") + " " + (el.get("itemprop") or "")
-                    if attrs.strip() and _CREDIT_CLASS & set(class_tokens(attrs)):
+                    if _element_hints(el, tag).credit:
                         # an inline credit inside a caption: give it its own block
                         flush(stack[-1])
                         stack[-1].credit = True

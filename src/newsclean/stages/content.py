@@ -14,16 +14,18 @@ __all__ = ["select_content", "select_main_run"]
 _PARAGRAPH_TAGS = frozenset({"p", "pre", "blockquote", "li", "td", "dd", "h2", "h3", "h4"})
 # negative words that name page layout more often than boilerplate: no score penalty
 _LAYOUT_WORDS = frozenset({"sidebar", "aside", "rail", "widget"})
-_MAX_CLIMB = 40  # ancestors looked at per block; bounds the work on absurdly deep pages
 
 
-def _container_scores(blocks: list[Block]) -> tuple[dict[Any, float], dict[Any, list[int]]]:
+def _container_scores(
+    blocks: list[Block], root: Any
+) -> tuple[dict[Any, float], dict[Any, list[int]]]:
     """Readability-style scores: each prose block credits its container and two ancestors.
 
-    Also returns, per element, [total chars, link chars, prose chars] of the blocks below it.
+    Also returns, per element, [total chars, link chars, prose chars] of the blocks below it,
+    summed bottom-up in one pass over the tree (linear in the number of elements).
     """
     scores: dict[Any, float] = {}
-    sizes: dict[Any, list[int]] = {}
+    own: dict[Any, list[int]] = {}
     for b in blocks:
         el = b.extra.get("el")
         if el is None:
@@ -31,28 +33,38 @@ def _container_scores(blocks: list[Block]) -> tuple[dict[Any, float], dict[Any, 
         n = len(b.text)
         prose = n if (n >= 60 and b.link_density < 0.35 and b.kind != "caption") else 0
         links = int(n * b.link_density)
-        node = el
-        for _ in range(_MAX_CLIMB):
-            if node is None:
-                break
-            s = sizes.get(node)
-            if s is None:
-                sizes[node] = [n, links, prose]
-            else:
-                s[0] += n
-                s[1] += links
-                s[2] += prose
-            node = node.getparent()
+        s = own.get(el)
+        if s is None:
+            own[el] = [n, links, prose]
+        else:
+            s[0] += n
+            s[1] += links
+            s[2] += prose
         if b.kind in ("heading", "caption") or n < 25 or b.link_density > 0.5:
             continue
         s_val = 1.0 + b.text.count(",") + b.text.count("，") + b.text.count("、") + min(n // 100, 3)
-        first = el.getparent() if b.extra.get("tag") in _PARAGRAPH_TAGS else el
-        node = first
+        node = el.getparent() if b.extra.get("tag") in _PARAGRAPH_TAGS else el
         for div in (1.0, 2.0, 3.0):
             if node is None:
                 break
             scores[node] = scores.get(node, 0.0) + s_val / div
             node = node.getparent()
+    # reversed pre-order visits every element after all of its descendants
+    sizes: dict[Any, list[int]] = {}
+    for el in reversed(list(root.iter())):
+        s = own.get(el)
+        if s is None:
+            continue
+        sizes[el] = s
+        parent = el.getparent()
+        if parent is not None:
+            p = own.get(parent)
+            if p is None:
+                own[parent] = [s[0], s[1], s[2]]
+            else:
+                p[0] += s[0]
+                p[1] += s[1]
+                p[2] += s[2]
     return scores, sizes
 
 
@@ -75,7 +87,7 @@ def select_content(doc: Document) -> Document:
     """Mark blocks outside the article's container as boilerplate (tree inputs only)."""
     if doc.tree is None or not doc.blocks:
         return doc
-    scores, sizes = _container_scores(doc.blocks)
+    scores, sizes = _container_scores(doc.blocks, doc.tree)
     if not scores:
         return doc
     best, best_score = None, 0.0

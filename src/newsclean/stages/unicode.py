@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
-from ftfy.badness import is_bad
-
 from ..document import Candidate, Document
-from ..textutil import clean_inline, repair
+from ..textutil import clean_inline, may_be_damaged, repair
 
 __all__ = ["repair_unicode"]
 
@@ -25,7 +23,7 @@ def _fix(text: str, damaged: bool) -> str:
 def repair_unicode(doc: Document) -> Document:
     """Fix encoding damage in every block and string metadata candidate; NFC; whitespace."""
     # one look at the whole text first: most pages have no encoding damage at all
-    damaged = is_bad("\n".join(b.text for b in doc.blocks if not b.text.isascii()))
+    damaged = may_be_damaged("\n".join(b.text for b in doc.blocks if not b.text.isascii()))
     changed = 0
     for b in doc.blocks:
         fixed = _fix(b.text, damaged)
@@ -35,7 +33,7 @@ def repair_unicode(doc: Document) -> Document:
     cands = []
     for c in doc.candidates:
         if isinstance(c.value, str) and c.field != "article_body":
-            v = _fix(c.value, is_bad(c.value))
+            v = _fix(c.value, may_be_damaged(c.value))
             cands.append(Candidate(c.field, v, c.origin) if v != c.value else c)
         else:
             cands.append(c)
