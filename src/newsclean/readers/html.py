@@ -170,7 +170,8 @@ def _element_hints(el: Any, tag: str) -> _ElementHints:
 def _hidden_elements(root: Any) -> set[Any]:
     """Elements hidden from readers (hidden attribute, display:none, visibility:hidden)."""
     out: set[Any] = set()
-    for el in _HIDDEN_XPATH(root):
+    found: Any = _HIDDEN_XPATH(root)
+    for el in found:
         style = el.get("style")
         if el.get("hidden") is not None or (style and _HIDDEN_STYLE.search(style)):
             out.add(el)
@@ -300,14 +301,18 @@ def read_tree(doc: Document, root: Any, *, markdown: bool) -> None:
                 stack.append(frame)
                 add_text(el.text)
             else:
-                if stack and stack[-1].in_figure is not None and tag in _INLINE_CREDIT_TAGS:
-                    if _element_hints(el, tag).credit:
-                        # an inline credit inside a caption: give it its own block
-                        flush(stack[-1])
-                        stack[-1].credit = True
-                        stack[-1].parts.append(el.text or "")
-                        el.set("data-newsclean-credit", "1")
-                        continue
+                if (
+                    stack
+                    and stack[-1].in_figure is not None
+                    and tag in _INLINE_CREDIT_TAGS
+                    and _element_hints(el, tag).credit
+                ):
+                    # an inline credit inside a caption: give it its own block
+                    flush(stack[-1])
+                    stack[-1].credit = True
+                    stack[-1].parts.append(el.text or "")
+                    el.set("data-newsclean-credit", "1")
+                    continue
                 add_text(el.text)
         else:  # end
             if el in skipped:
