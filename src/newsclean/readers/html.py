@@ -173,14 +173,22 @@ def _hidden_elements(root: Any) -> set[Any]:
     found: Any = _HIDDEN_XPATH(root)
     for el in found:
         style = el.get("style")
-        if el.get("hidden") is not None or (style and _HIDDEN_STYLE.search(style)):
+        if (
+            el.get("hidden") is not None
+            or (style and _HIDDEN_STYLE.search(style))
+            or _SCREEN_READER_CLASS.search(el.get("class") or "")
+        ):
             out.add(el)
     return out
 
 
 _HIDDEN_XPATH = etree.XPath(
-    "//*[@hidden or contains(@style, 'none') or contains(@style, 'hidden')]"
+    "//*[@hidden or contains(@style, 'none') or contains(@style, 'hidden')"
+    " or contains(@class, 'sr-only') or contains(@class, 'visually-hidden')"
+    " or contains(@class, 'visuallyhidden') or contains(@class, 'screen-reader')]"
 )
+# text only for screen readers ("(opens in a new window)") is not shown on the page
+_SCREEN_READER_CLASS = re.compile(r"sr-only|visually-?hidden|screen-reader", re.IGNORECASE)
 
 
 def read_tree(doc: Document, root: Any, *, markdown: bool) -> None:

@@ -42,6 +42,18 @@ def _is_photo_credit(text: str) -> bool:
     return any(p in low for p in photo if len(p) >= 4) or low in photo
 
 
+_CREDIT_WORD = re.compile(
+    r"(?:\b(?:credit|photo|foto|bild|image|picture|quelle|source|crédit|crédito|imagen)\s*(?:\.{2,3}|…|:))|©",
+    re.IGNORECASE,
+)
+
+
+def _has_credit_word(text: str) -> bool:
+    """The credit at the end is introduced by a credit word or ©, not just a colon."""
+    m = _CREDIT_WORD.search(text)
+    return m is not None and m.start() >= len(text) - 160
+
+
 def _image(doc: Document, url: str | None, caption: str | None, credit: str | None) -> None:
     doc.images.append({"url": url, "caption": caption or None, "credit": credit or None})
 
@@ -74,6 +86,18 @@ def find_images(doc: Document) -> Document:
         if strong and _is_photo_credit(strong) and word_count(b.text) <= 60:
             _image(doc, None, b.text[: -len(strong)].strip(), strong)
             doc.mark(b, "caption", "photo-caption")
+            continue
+        if (
+            doc.tree is not None
+            and b.kind == "paragraph"
+            and word_count(b.text) <= 50
+            and _CREDIT_TAIL.search(b.text)
+            and _has_credit_word(b.text)
+        ):
+            # a caption outside <figure>: "Fahrzeuge bei Rafah. Foto: AP", "(Getty Images)"
+            caption, credit = _split_credit(b.text)
+            _image(doc, None, caption or None, credit)
+            doc.mark(b, "caption", "image-caption")
             continue
         if _CREDIT_LINE.match(b.text) and word_count(b.text) <= 10 and b.link_density < 0.5:
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
