@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from ..document import Document
 from .boilerplate import strip_boilerplate
-from .content import select_content, select_main_run
+from .content import follow_article_body, select_content, select_main_run
 from .finish import tidy_body
 from .images import find_images
 from .metadata import find_byline, find_dates_stage, find_source, find_subtitle, find_title
@@ -22,6 +22,7 @@ __all__ = [
     "find_source",
     "find_subtitle",
     "find_title",
+    "follow_article_body",
     "repair_unicode",
     "select_content",
     "select_main_run",
@@ -32,6 +33,7 @@ __all__ = [
 DEFAULT_STAGES: tuple[Callable[[Document], Document], ...] = (
     repair_unicode,
     select_content,
+    follow_article_body,
     find_images,
     strip_boilerplate,
     select_main_run,

@@ -6,9 +6,9 @@ from typing import Any
 
 from ..document import Block, Document
 from ..rules import hints
-from ..textutil import is_sentence_like
+from ..textutil import is_sentence_like, normalize_key, word_count
 
-__all__ = ["select_content", "select_main_run"]
+__all__ = ["follow_article_body", "select_content", "select_main_run"]
 
 # tags whose block is a paragraph itself: its score goes to the parent container
 _PARAGRAPH_TAGS = frozenset({"p", "pre", "blockquote", "li", "td", "dd", "h2", "h3", "h4"})
@@ -220,4 +220,42 @@ def select_main_run(doc: Document) -> Document:
         if b.removed or start <= i <= end:
             continue
         doc.mark(b, "boilerplate", "before-article" if i < start else "after-article")
+    return doc
+
+
+# articleBody shorter than this is a teaser, not the article (development corpus: full
+# articleBody values are 1.2k-32k characters, teasers under 400)
+_MIN_ARTICLE_BODY = 800
+_IN_BODY = 0.6  # share of a block's word trigrams found in articleBody to count as in it
+
+
+def _trigrams(text: str) -> set[tuple[str, ...]]:
+    words = normalize_key(text).split()
+    if len(words) < 3:
+        return {tuple(words)} if words else set()
+    return {tuple(words[i : i + 3]) for i in range(len(words) - 2)}
+
+
+def follow_article_body(doc: Document) -> Document:
+    """Where the page's structured data carries the article text, let it decide the body.
+
+    Blocks of five words or more count as article text when most of their word trigrams are
+    in JSON-LD ``articleBody``; headings and short lines are left to the other stages.
+    """
+    if doc.tree is None:
+        return doc
+    bodies = [c.value for c in doc.get("article_body") if isinstance(c.value, str)]
+    if not bodies or len(bodies[0]) < _MIN_ARTICLE_BODY:
+        return doc
+    grams = _trigrams(bodies[0])
+    for b in doc.blocks:
+        if word_count(b.text) < 5 or b.kind == "heading":
+            continue
+        mine = _trigrams(b.text)
+        inside = len(mine & grams) >= _IN_BODY * len(mine)
+        if inside and b.reason in ("outside-main-content", "after-article", "before-article"):
+            doc.mark(b, "body", "in-article-body")
+        elif not inside and not b.removed and b.kind != "caption":
+            doc.mark(b, "boilerplate", "not-in-article-body")
+    doc.flags["article_body_used"] = True
     return doc

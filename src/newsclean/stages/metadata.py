@@ -89,7 +89,9 @@ def find_title(doc: Document) -> Document:
     metas = [c for c in doc.candidates if c.field == "title" and isinstance(c.value, str)]
     meta_keys = {normalize_key(c.value): c for c in metas}
     stripped_keys = {normalize_key(_strip_site(c.value, doc)): c for c in metas}
-    headings = [b for b in doc.blocks if b.kind == "heading" and word_count(b.text) >= 2]
+    headings = [
+        b for b in doc.blocks if b.kind == "heading" and (b.level == 1 or word_count(b.text) >= 2)
+    ]
     chosen: Block | None = None
     origin = ""
     # 1. a displayed heading that the metadata also names

@@ -1,0 +1,162 @@
+"""HTML pages: metadata from structured data, body selection, captions, hidden text."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timedelta, timezone
+
+import newsclean
+
+PARAS = [
+    "The city council voted on Tuesday to expand the tram network by three new lines, a decision that ends years of debate.",
+    "Construction is expected to begin next spring, and the first line should open within four years, officials said.",
+    "Opponents argued that the money would be better spent on buses, which can be rerouted as the city grows.",
+    "Supporters countered that trams carry more passengers and attract riders who would never take a bus.",
+]
+
+
+def page(
+    *,
+    head: str = "",
+    article: str = "",
+    before: str = "",
+    after: str = "",
+) -> str:
+    """A page with navigation, an article container and a footer."""
+    nav = "".join(f'<li><a href="/{w}">{w}</a></li>' for w in ("news", "sport", "culture", "money"))
+    return (
+        f"<!doctype html><html lang='en'><head><meta charset='utf-8'>{head}</head><body>"
+        f"<nav class='menu'><ul>{nav}</ul></nav>{before}"
+        f"<main><article class='story'>{article}</article></main>{after}"
+        "<footer class='site-footer'><p>© 2025 Example Media Group. All rights reserved.</p></footer>"
+        "</body></html>"
+    )
+
+
+def paras(items: list[str]) -> str:
+    return "".join(f"<p>{p}</p>" for p in items)
+
+
+def json_ld(obj: dict[str, object]) -> str:
+    return f'<script type="application/ld+json">{json.dumps(obj)}</script>'
+
+
+def test_json_ld_metadata_wins_and_records_its_origin() -> None:
+    """JSON-LD headline, authors, dates and publisher are used, with their origin recorded."""
+    ld = json_ld(
+        {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": "Council approves three new tram lines",
+            "author": [
+                {"@type": "Person", "name": "Ana Silva"},
+                {"@type": "Person", "name": "Tom Berg"},
+            ],
+            "datePublished": "2025-03-04T09:30:00+01:00",
+            "dateModified": "2025-03-04T12:00:00+01:00",
+            "publisher": {"@type": "Organization", "name": "Example Daily"},
+        }
+    )
+    a = newsclean.clean(
+        page(head=ld, article="<h1>Council approves three new tram lines</h1>" + paras(PARAS))
+    )
+    assert a.title == "Council approves three new tram lines"
+    assert [p.name for p in a.authors] == ["Ana Silva", "Tom Berg"]
+    assert a.published == datetime(2025, 3, 4, 9, 30, tzinfo=timezone(timedelta(hours=1)))
+    assert a.updated == datetime(2025, 3, 4, 12, 0, tzinfo=timezone(timedelta(hours=1)))
+    assert a.source.publisher == "Example Daily"
+    origins = {o.field: o.origin for o in a.provenance.origins}
+    assert origins["authors"] == "json-ld:author"
+    assert origins["published"] == "json-ld:datePublished"
+
+
+def test_og_title_site_name_is_stripped() -> None:
+    """Without a displayed headline, og:title loses the site name named by og:site_name."""
+    head = (
+        '<meta property="og:title" content="Tram lines approved | Example Daily">'
+        '<meta property="og:site_name" content="Example Daily">'
+    )
+    a = newsclean.clean(page(head=head, article=paras(PARAS)))
+    assert a.title == "Tram lines approved"
+
+
+def test_date_without_time_stays_a_date() -> None:
+    """A date-only value is a date: no time and no zone are invented."""
+    head = '<meta property="article:published_time" content="2024-11-05">'
+    a = newsclean.clean(page(head=head, article=paras(PARAS)))
+    assert a.published == date(2024, 11, 5)
+    assert not isinstance(a.published, datetime)
+
+
+def test_time_without_offset_stays_naive() -> None:
+    """A time without an offset is kept as written, without a zone."""
+    head = '<meta property="article:published_time" content="2024-11-05T08:15:00">'
+    a = newsclean.clean(page(head=head, article=paras(PARAS)))
+    assert a.published == datetime(2024, 11, 5, 8, 15)
+
+
+def test_visible_byline_splits_names_and_agencies() -> None:
+    """'By Jane Doe and John Roe, Reuters' gives two persons and an agency."""
+    article = (
+        "<h1>Tram lines approved</h1><p class='byline'>By Jane Doe and John Roe, Reuters</p>"
+        + paras(PARAS)
+    )
+    a = newsclean.clean(page(article=article))
+    assert [p.name for p in a.authors] == ["Jane Doe", "John Roe"]
+    assert a.source.agencies == ("Reuters",)
+    assert "By Jane Doe" not in a.body
+
+
+def test_navigation_footer_and_related_links_are_removed() -> None:
+    """Menus, a related-links box and the footer leave the body, each with a reason."""
+    related = "<aside class='related'><h3>Related</h3><ul><li><a href='/x'>Bus fares rise again</a></li></ul></aside>"
+    a = newsclean.clean(page(article="<h1>Trams</h1>" + paras(PARAS), after=related))
+    assert [p.text for p in a.paragraphs] == PARAS
+    reasons = {r.text: r.reason for r in a.provenance.removed}
+    assert "money" in reasons
+    assert "Bus fares rise again" in reasons
+
+
+def test_figure_caption_and_credit_become_an_image() -> None:
+    """A <figure> with its caption and credit is an image, not body text."""
+    fig = (
+        "<figure><img src='https://example.org/tram.jpg' alt=''>"
+        "<figcaption>A tram in the city centre. <span class='credit'>Photo: Jane Doe</span></figcaption></figure>"
+    )
+    a = newsclean.clean(page(article="<h1>Trams</h1>" + paras(PARAS[:2]) + fig + paras(PARAS[2:])))
+    assert len(a.images) == 1
+    img = a.images[0]
+    assert img.url == "https://example.org/tram.jpg"
+    assert img.caption is not None
+    assert img.caption.startswith("A tram in the city centre")
+    assert img.credit == "Jane Doe"
+    assert "tram in the city centre" not in a.body
+
+
+def test_hidden_and_screen_reader_text_is_not_body() -> None:
+    """Text hidden by style or only for screen readers is not part of the article."""
+    article = (
+        "<h1>Trams</h1>"
+        + paras(PARAS)
+        + "<p style='display:none'>Hidden promotional text that nobody sees on the page.</p>"
+    )
+    article = article.replace(
+        "officials said.", "officials said.<span class='sr-only'> (opens in a new window)</span>"
+    )
+    a = newsclean.clean(page(article=article))
+    assert "Hidden promotional text" not in a.body
+    assert "opens in a new window" not in a.body
+
+
+def test_json_ld_article_body_guides_the_body() -> None:
+    """Text that JSON-LD articleBody carries is body even outside the chosen container."""
+    long_paras = [p + " " + p for p in PARAS]
+    ld = json_ld(
+        {"@type": "NewsArticle", "headline": "Trams", "articleBody": "\n\n".join(long_paras)}
+    )
+    promo = "<p>Subscribers get unlimited access to every story on our website and in our apps, from only a few euros.</p>"
+    article = "<h1>Trams</h1><div class='intro'><p>" + long_paras[0] + "</p></div>"
+    article += "<div class='text'>" + paras(long_paras[1:]) + promo + "</div>"
+    a = newsclean.clean(page(head=ld, article=article))
+    assert [p.text for p in a.paragraphs] == long_paras
+    assert any(r.reason == "not-in-article-body" for r in a.provenance.removed)
