@@ -86,6 +86,10 @@ class _Frame:
     credit: bool = False
     strong: str = ""
     strong_whole: bool = False
+    #: the last emphasis element that ended in this frame and len(parts) then; its text is
+    #: read once per block in flush() (reading it at every end was quadratic)
+    strong_el: Any = None
+    strong_at: int = 0
     caption: bool = False
     author_links: list[str] = field(default_factory=list)
 
@@ -203,6 +207,14 @@ def read_tree(doc: Document, root: Any, *, markdown: bool) -> None:
     images: list[dict[str, Any]] = doc.images_raw
 
     def flush(frame: _Frame) -> None:
+        if frame.strong_el is not None:
+            parts, k = frame.parts, frame.strong_at
+            frame.strong = clean_inline(text_of(frame.strong_el))
+            # the whole block is this one emphasised element
+            frame.strong_whole = not "".join(parts[: max(0, k - 1)]).strip() or (
+                clean_inline("".join(parts[:k])) == frame.strong
+            )
+            frame.strong_el = None
         if not frame.parts:
             return
         raw = "".join(frame.parts)
@@ -340,11 +352,7 @@ def read_tree(doc: Document, root: Any, *, markdown: bool) -> None:
                 ):
                     stack[-1].author_links.append(clean_inline(text_of(el)))
             elif tag in ("strong", "b", "em", "i") and stack:
-                stack[-1].strong = clean_inline(text_of(el))
-                # the whole block is this one emphasised element
-                stack[-1].strong_whole = not "".join(stack[-1].parts[:-1]).strip() or (
-                    clean_inline("".join(stack[-1].parts)) == stack[-1].strong
-                )
+                stack[-1].strong_el, stack[-1].strong_at = el, len(stack[-1].parts)
             if tag in _BLOCK and stack and stack[-1].el is el:
                 flush(stack.pop())
                 add_text(el.tail)

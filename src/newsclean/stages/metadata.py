@@ -127,8 +127,9 @@ def find_title(doc: Document) -> Document:
         origin = "line-before-body"
     if chosen is not None:
         if title is None:
-            # "Kicker : Headline" is how text copies join a kicker span to the headline
-            title = _SPACED_COLON.sub(": ", chosen.text)
+            # "Kicker : Headline" is how text copies join a kicker span to the headline;
+            # "4. Headline" is the headline as an item of a numbered list of top stories
+            title = _LIST_NUMBER.sub("", _SPACED_COLON.sub(": ", chosen.text))
         doc.mark(chosen, "title", "headline")
     if not title:
         return doc
@@ -141,6 +142,7 @@ def find_title(doc: Document) -> Document:
     return doc
 
 
+_LIST_NUMBER = re.compile(r"^\d{1,2}\.\s+(?=\D)")
 _SPACED_COLON = re.compile(r"(?<=\w) : (?=\w)")
 _CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
 _CREDITISH = re.compile(
