@@ -387,7 +387,9 @@ class _Progress:
                 tqdm: Any = importlib.import_module("tqdm")
             except ImportError:
                 return
-            self.bar = tqdm.tqdm(unit="page", file=sys.stderr, dynamic_ncols=True, smoothing=0.1)
+            self.bar = tqdm.tqdm(
+                unit="page", file=sys.stderr, dynamic_ncols=True, smoothing=0.1, leave=False
+            )
 
     def update(self, res: Result) -> None:
         self.count += 1
@@ -485,7 +487,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise _UsageError(
                 "--format text/markdown and --explain take a single page; a batch writes JSON lines"
             )
-        if args.url and (len(args.inputs) > 1 or (batch and not args.batch)):
+        if args.url and (len(args.inputs) > 1 or (batch and kinds != {"page"})):
             raise _UsageError(
                 "--url names one page; in a batch, URLs come from JSONL or WARC records"
             )
