@@ -28,6 +28,7 @@ class Credit:
 
 def strip_byline_prefix(text: str) -> tuple[str, bool]:
     """Remove an opening 'By'/'Von'/'Par'/... ; say whether there was one."""
+    text = text.lstrip("*_ ")  # emphasis markers left by a markdown dump ("*Von X*")
     m = bylines().prefix_re.match(text)
     if m is None:
         return text, False

@@ -25,14 +25,15 @@ _MD_SIGNS = re.compile(
     r"^#{1,6}\s+\S|\]\([^)\s]*\)|\*\*\S|^<https?://|!\[|^</?div[\s>]",
     re.MULTILINE,
 )
-_DATA_URI = re.compile(r"\(data:[^)\s]*\)")
+# an inline data URI, or the start of one cut off at the end of the sample
+_DATA_URI = re.compile(r"\(data:[^)\s]*(?:\)|$)")
 _ATX_FIRST = re.compile(r"\s*#{1,6}[ \t]+\S")
 
 
 def detect_format(text: str) -> Format:
     """Guess whether ``text`` is HTML, markdown (with or without HTML residue) or plain text."""
     # inline data URIs (base64 icons) can fill the first hundreds of KB of a markdown dump
-    head = _DATA_URI.sub("", text[:400_000])[:20000]
+    head = _DATA_URI.sub("", text[:1_000_000])[:20000]
     if _HTML_DOC.search(head[:3000]):
         return "html"
     html_score = len(_HTML_TAGS.findall(head))

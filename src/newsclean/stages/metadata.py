@@ -358,6 +358,10 @@ def find_byline(doc: Document) -> Document:
         linked = _author_links(doc, zone_end)
         if linked:
             persons, origin = linked, "author-link"
+    if not persons:
+        dated = _names_by_dateline(doc, zone_end)
+        if dated:
+            persons, origin = dated, "name-by-dateline"
     if persons:
         doc.set_field("authors", persons, origin or "byline-text")
     if doc.flags.get("contributors"):
@@ -373,6 +377,32 @@ def _zone_end(doc: Document) -> int:
     """Last block index of the article's header: after the title and the body's start."""
     ti: int = doc.flags.get("title_index", -1)
     return max(ti, _body_start(doc)) + _HEADER_ZONE
+
+
+_SEGMENT = re.compile(r"\s[|/•·]\s|\s{2,}")
+
+
+def _names_by_dateline(doc: Document, zone_end: int) -> list[str]:
+    """Persons named in a dateline ("Jane Doe / Site / Sep 2, 2024") or on a line beside it."""
+    blocks = doc.blocks[: zone_end + 1]
+    out: list[str] = []
+    for i, b in enumerate(blocks):
+        if word_count(b.text) > 25 or not find_dates(b.text):
+            continue
+        for seg in _SEGMENT.split(b.text):
+            if not find_dates(seg):
+                out.extend(p for p in parse_byline(seg).persons if p not in out)
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(blocks) and 2 <= word_count(blocks[j].text) <= 4:
+                nb = blocks[j]
+                if nb.role in ("title", "subtitle") or find_dates(nb.text):
+                    continue
+                credit = parse_byline(nb.text)
+                if credit.persons == [nb.text.strip()]:
+                    out.extend(p for p in credit.persons if p not in out)
+        if out:
+            return out[:4]
+    return out
 
 
 def _author_links(doc: Document, zone_end: int) -> list[str]:
