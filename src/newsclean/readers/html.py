@@ -18,6 +18,7 @@ import lxml.etree as etree
 from ..document import Block, BlockKind, Document
 from ..rules import class_tokens, hints
 from ..textutil import clean_inline
+from ._markup import cap_depth, strip_tags, unwrap_cdata
 
 __all__ = ["parse_html", "read_html", "read_tree"]
 
@@ -41,7 +42,6 @@ _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 # tags that are boilerplate by themselves: (role, reason)
 _TAG_HINTS = {"nav": "nav", "footer": "footer", "aside": "aside"}
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-_XML_DECL = re.compile(r"^\s*<\?xml[^>]{0,300}\?>", re.IGNORECASE)
 _INLINE_CREDIT_TAGS = frozenset({"span", "small", "em", "strong", "b", "i", "cite", "p"})
 # raw HTML left as text by a markdown renderer (inline tags inside alt text, indented divs)
 _RESIDUAL_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]{0,30}(?:\s[^<>]{0,1000})?/?>")
@@ -94,18 +94,66 @@ class _Frame:
     author_links: list[str] = field(default_factory=list)
 
 
-def parse_html(text: str) -> Any:
-    """Parse HTML text into an lxml tree (huge_tree: no silent loss of deep or big nodes)."""
-    text = _XML_DECL.sub("", text, count=1)
+def parse_html(text: str, notes: list[str] | None = None) -> Any:
+    """Parse HTML text into an lxml tree without losing text (None when there is nothing).
+
+    ``huge_tree`` lifts libxml2's limits on big text nodes and attributes. When the parser
+    still gives up part-way (it stops at 2048 levels of nesting and silently drops the rest of
+    the page), the page is parsed again with the tags past ``_MAX_DEPTH`` levels removed and
+    their text kept; ``notes`` (the document's notes) records what was done.
+    """
+    # lxml refuses str input that starts with an encoding declaration; the text is decoded
+    start = _LEADING_SPACE.match(text)
+    if text.startswith("<?xml", start.end() if start else 0):
+        end = text.find(">", start.end() if start else 0)
+        text = text[end + 1 :] if end >= 0 else ""
     if not text.strip():
         return None
+    if "<![" in text:
+        text, n = unwrap_cdata(text)
+        if n and notes is not None:
+            notes.append(f"html: {n} CDATA section(s) read as text")
+    if _FRAMESET.search(text):
+        # a frameset page shows nothing of its own but its <noframes> content, which the
+        # parser would keep as raw markup: read it as a <div>
+        text = _NOFRAMES.sub(r"<\1div", text)
+    root, fatal = _parse(text)
+    if fatal is not None:
+        flat, removed = cap_depth(text, _MAX_DEPTH)
+        root, fatal2 = _parse(flat)
+        if notes is not None:
+            notes.append(
+                f"html: the parser gave up ({fatal}); read again with {removed} tag(s) past "
+                f"depth {_MAX_DEPTH} removed, their text kept"
+            )
+        if fatal2 is not None:
+            root, _ = _parse(strip_tags(text))
+            if notes is not None:
+                notes.append(f"html: the parser gave up again ({fatal2}); read as plain text")
+    return root
+
+
+#: nesting kept when a page is deeper than libxml2 reads: far above real pages (the deepest
+#: page of the development corpus nests 28 levels) and far below libxml2's 2048
+_MAX_DEPTH = 512
+_LEADING_SPACE = re.compile(r"\s+")
+_FRAMESET = re.compile(r"<frameset[\s>]", re.IGNORECASE)
+_NOFRAMES = re.compile(r"<(/?)noframes(?=[\s>])", re.IGNORECASE)
+
+
+def _parse(text: str) -> tuple[Any, str | None]:
+    """The root element (or None) and the message of a fatal parser error (or None)."""
+    parser = _parser()
     try:
         # lxml.etree's parser, not lxml.html's: no per-element Python class lookup (measured:
         # a third of the reading time went to lxml.html's lookup on the development corpus)
-        root = etree.fromstring(text, parser=_parser())
+        root = etree.fromstring(text, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
-        return None
-    return root
+        root = None
+    for err in parser.error_log:
+        if err.level == etree.ErrorLevels.FATAL:
+            return root, f"{err.type_name}: {err.message.strip()}"
+    return root, None
 
 
 @cache
@@ -120,7 +168,7 @@ def text_of(el: Any) -> str:
 
 def read_html(doc: Document) -> Document:
     """Parse ``doc.text`` as HTML, collect metadata candidates and the blocks."""
-    root = parse_html(doc.text)
+    root = parse_html(doc.text, doc.notes)
     doc.tree = root
     if root is None:
         return doc

@@ -1,0 +1,182 @@
+"""Linear-time rewrites of raw HTML that let libxml2 read a page without losing text.
+
+libxml2 stops at 2048 levels of nesting (with ``huge_tree``; 256 without) and drops everything
+after that point without raising. :func:`cap_depth` rewrites such a page so that no element
+nests deeper than a limit: tags past the limit are removed, their text stays. It is a fallback,
+run only after the parser reported that it gave up, so its depth estimate may be rough (it
+over-counts unclosed tags, which only means flattening more than strictly needed).
+
+:func:`unwrap_cdata` turns ``<![CDATA[...]]>`` sections outside raw-text elements into
+escaped text: the HTML parser reads them as comments and would drop their text.
+
+Every scan here moves forward with ``str.find`` / ``re.search`` from the current position
+and never backtracks, so the time is linear in the input whatever it holds.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import cache
+
+__all__ = ["cap_depth", "strip_tags", "unwrap_cdata"]
+
+# a tag opener: "<name" or "</name", or a comment opener
+_OPENER = re.compile(r"<(?:(/?)([A-Za-z][A-Za-z0-9:_-]{0,63})|(!--))")
+_VOID = frozenset(
+    {
+        "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "img",
+        "input", "keygen", "link", "meta", "param", "source", "track", "wbr",
+    }
+)  # fmt: skip
+# elements whose content libxml2 (2.14+, HTML5 tokenizer) reads as raw text: never touched
+_RAW = frozenset(
+    {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript"}
+)
+# elements a start tag of the same name closes (<p>a<p>b are siblings, not nested)
+_SIBLING_CLOSES = frozenset({"p", "li", "dt", "dd", "option", "tr", "td", "th"})
+# a dropped tag of one of these becomes a line break, so words of two blocks never merge
+_BLOCKISH = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "center", "dd", "details", "dialog", "dir",
+        "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2",
+        "h3", "h4", "h5", "h6", "header", "hgroup", "li", "main", "menu", "nav", "ol", "p",
+        "pre", "section", "summary", "table", "tbody", "thead", "tfoot", "tr", "td", "th",
+        "ul", "caption", "legend",
+    }
+)  # fmt: skip
+_END_SEARCH = 64  # open elements searched for the match of an end tag (bounds the work)
+
+
+@cache
+def _raw_end(name: str) -> re.Pattern[str]:
+    return re.compile(r"</" + re.escape(name) + r"(?=[\s/>])", re.IGNORECASE)
+
+
+def cap_depth(text: str, limit: int) -> tuple[str, int]:
+    """Remove the tags that would nest deeper than ``limit``; their text stays.
+
+    Returns the rewritten text and the number of tags removed.
+    """
+    out: list[str] = []
+    last = 0  # text[last:] has not been copied to out yet
+    stack: list[tuple[str, bool]] = []  # open elements: (name, kept)
+    kept = 0
+    removed = 0
+    pos = 0
+    while True:
+        m = _OPENER.search(text, pos)
+        if m is None:
+            break
+        if m.group(3):  # comment: skip to its end
+            end = text.find("-->", m.end())
+            if end < 0:
+                break
+            pos = end + 3
+            continue
+        end = text.find(">", m.end())
+        if end < 0:
+            break
+        pos = end + 1
+        name = m.group(2).lower()
+        drop = False
+        if m.group(1):  # end tag
+            for i in range(len(stack) - 1, max(-1, len(stack) - 1 - _END_SEARCH), -1):
+                if stack[i][0] == name:
+                    drop = not stack[i][1]
+                    kept -= sum(1 for _, k in stack[i:] if k)
+                    del stack[i:]
+                    break
+        elif name == "plaintext":
+            break  # everything after is text
+        elif name in _RAW:
+            close = _raw_end(name).search(text, pos)
+            if close is None:
+                break
+            pos = close.start() + 2  # continue inside "</name": not an opener any more
+        elif name in _VOID:
+            pass  # "<div/>" is not self-closing in HTML: only void elements never nest
+        else:
+            if name in _SIBLING_CLOSES and stack and stack[-1][0] == name:
+                kept -= stack.pop()[1]
+            if kept >= limit:
+                stack.append((name, False))
+                drop = True
+            else:
+                stack.append((name, True))
+                kept += 1
+        if drop:
+            out.append(text[last : m.start()])
+            out.append("\n" if name in _BLOCKISH else "")
+            last = pos
+            removed += 1
+    out.append(text[last:])
+    return "".join(out), removed
+
+
+_CDATA_OR_RAW = re.compile(
+    r"<!\[CDATA\[|<(" + "|".join(sorted(_RAW)) + r")(?=[\s/>])", re.IGNORECASE
+)
+
+
+def unwrap_cdata(text: str) -> tuple[str, int]:
+    """Replace CDATA sections outside raw-text elements by their escaped text.
+
+    Returns the rewritten text and the number of sections unwrapped.
+    """
+    out: list[str] = []
+    last = 0
+    pos = 0
+    count = 0
+    while True:
+        m = _CDATA_OR_RAW.search(text, pos)
+        if m is None:
+            break
+        if m.group(1):  # a raw-text element: CDATA inside it is its content, skip it
+            close = _raw_end(m.group(1).lower()).search(text, m.end())
+            if close is None:
+                break
+            pos = close.end()
+            continue
+        end = text.find("]]>", m.end())
+        if end < 0:
+            break
+        out.append(text[last : m.start()])
+        out.append(html.escape(text[m.end() : end], quote=False))
+        last = pos = end + 3
+        count += 1
+    out.append(text[last:])
+    return "".join(out), count
+
+
+_ANY_TAG = re.compile(r"<[^<>]*>")
+_RAW_START = re.compile(r"<(" + "|".join(sorted(_RAW)) + r")(?=[\s/>])", re.IGNORECASE)
+
+
+def _drop_raw(text: str) -> str:
+    """``text`` without raw-text elements (scripts, styles, ...) and their content."""
+    out: list[str] = []
+    last = 0
+    while True:
+        m = _RAW_START.search(text, last)
+        if m is None:
+            break
+        out.append(text[last : m.start()])
+        close = _raw_end(m.group(1).lower()).search(text, m.end())
+        if close is None:
+            last = len(text)
+            break
+        gt = text.find(">", close.end())
+        last = len(text) if gt < 0 else gt + 1
+    out.append(text[last:])
+    return "".join(out)
+
+
+def strip_tags(text: str) -> str:
+    """The text without its markup, as one paragraph per line, in a minimal HTML page.
+
+    The last resort when the parser gives up even on :func:`cap_depth`'s output.
+    """
+    lines = html.unescape(_ANY_TAG.sub("\n", _drop_raw(text))).split("\n")
+    paras = "".join(f"<p>{html.escape(x, quote=False)}</p>" for x in lines if x.strip())
+    return f"<html><body>{paras}</body></html>"
