@@ -604,10 +604,13 @@ def _names(value: Any) -> list[tuple[str, str]]:
 def _json_ld(doc: Document, text: str) -> None:
     try:
         data = json.loads(text)
+    except RecursionError:  # "[[[[..." nested past the recursion limit: not metadata
+        doc.notes.append("json-ld: a script nested too deeply to read was ignored")
+        return
     except ValueError:
         try:  # common damage: raw newlines or trailing commas
             data = json.loads(re.sub(r",\s*([}\]])", r"\1", text.replace("\n", " ")))
-        except ValueError:
+        except (ValueError, RecursionError):
             doc.notes.append("json-ld: a script could not be parsed and was ignored")
             return
     for obj in _walk_json(data):
