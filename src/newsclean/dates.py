@@ -24,7 +24,7 @@ _ISO = re.compile(
     re.IGNORECASE,
 )
 _UPDATED_WORDS = (
-    r"updated|last updated|modified|aktualisiert|zuletzt aktualisiert|geändert|stand|"
+    r"updated|last updated|modified|aktualisiert|zuletzt aktualisiert|geändert|"
     r"mis à jour|actualizado|actualización|aggiornato|bijgewerkt|atualizado|güncellenme|"
     r"oppdatert|uppdaterad|opdateret|zaktualizowano|обновлено|cập nhật"
 )
@@ -89,7 +89,9 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     return (
         # June 26, 2020 / Jun. 26 2020
         re.compile(
-            r"\b" + mon + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})" + _TIME, re.IGNORECASE
+            # also "PressApril 28, 2023": a month glued to the word before it
+            r"(?:\b|(?<=[a-z]))" + mon + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})" + _TIME,
+            re.IGNORECASE,
         ),
         # 26 June 2020 / 26. Juni 2020 / 26 de junio de 2020
         re.compile(
@@ -97,7 +99,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
             re.IGNORECASE,
         ),
         # 2020-06-26 / 26.06.2020 / 26/06/2020 / 2020年6月26日 / 2020. 6. 26.
-        re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})" + _TIME),
+        re.compile(r"\b(\d{4})[-/](\d{1,2})[-/](\d{1,2})" + _TIME),
         re.compile(r"\b(\d{1,2})(?:\.\s?|/)(\d{1,2})(?:\.\s?|/)(\d{4})" + _TIME),
         re.compile(r"(\d{4})\s*[年.]\s*(\d{1,2})\s*[月.]\s*(\d{1,2})\s*[日.]?" + _TIME),
     )

@@ -471,6 +471,17 @@ def find_dates_stage(doc: Document) -> Document:
         if "published" in doc.fields:
             break
     if "published" not in doc.fields:
+        # a bare dateline anywhere after the headline (some pages print it under the article)
+        for b in doc.blocks[max(0, ti) :]:
+            if word_count(b.text) > 10 or b.role in ("title", "subtitle"):
+                continue
+            hits = find_dates(b.text)
+            if hits and sum(h.end - h.start for h in hits) >= 0.5 * len(b.text):
+                doc.set_field("published", hits[0].value, "dateline-text")
+                if not b.removed or b.reason in ("after-article", "before-article"):
+                    doc.mark(b, "dateline", "dateline")
+                break
+    if "published" not in doc.fields:
         for url in [doc.url, *(c.value for c in doc.get("canonical_url"))]:
             m = _URL_DATE.search(url or "")
             if m:
