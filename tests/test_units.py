@@ -1,0 +1,157 @@
+"""Unit behaviour users rely on: date parsing, byline splitting, phrase matching, text reading."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from newsclean.dates import find_dates, parse_iso
+from newsclean.names import parse_byline
+from newsclean.readers import detect_format
+from newsclean.readers.text import split_paragraphs
+from newsclean.rules import match_phrase
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2020-06-26", date(2020, 6, 26)),
+        ("2020-06-26T10:15:00Z", datetime(2020, 6, 26, 10, 15, tzinfo=timezone.utc)),
+        (
+            "2020-06-26T10:15:00-04:00",
+            datetime(2020, 6, 26, 10, 15, tzinfo=timezone(timedelta(hours=-4))),
+        ),
+        (
+            "2020-06-26T10:15:00.123+0200",
+            datetime(2020, 6, 26, 10, 15, tzinfo=timezone(timedelta(hours=2))),
+        ),
+        ("2020-06-26 10:15", datetime(2020, 6, 26, 10, 15)),
+        ("26.06.2020", None),
+        ("1850-01-01", None),
+        ("not a date", None),
+    ],
+)
+def test_parse_iso(value: str, expected: object) -> None:
+    """Machine dates keep exactly the precision and zone they were given."""
+    assert parse_iso(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Published June 26, 2020", date(2020, 6, 26)),
+        ("26. Juni 2020, 14:30 Uhr", datetime(2020, 6, 26, 14, 30)),
+        ("le 3 mars 2021 à 08h15", datetime(2021, 3, 3, 8, 15)),
+        ("12 de diciembre de 2019", date(2019, 12, 12)),
+        ("5 maggio 2022", date(2022, 5, 5)),
+        ("14 października 2023", date(2023, 10, 14)),
+        ("3 Kasım 2024", date(2024, 11, 3)),
+        ("2025年1月14日（火）", date(2025, 1, 14)),
+        ("28. 4. 2023, 18:41 Uhr", datetime(2023, 4, 28, 18, 41)),
+        ("Jun. 5, 2021 3:07 PM", datetime(2021, 6, 5, 15, 7)),
+        ("Associated PressApril 28, 2023", date(2023, 4, 28)),
+    ],
+)
+def test_find_dates_in_datelines(text: str, expected: object) -> None:
+    """Visible datelines in many languages give the date (and the time when written)."""
+    hits = find_dates(text)
+    assert hits
+    assert hits[0].value == expected
+
+
+def test_updated_label_is_recognised() -> None:
+    """'Updated' before a date marks it as the update, not the publication."""
+    hits = find_dates("Published June 26, 2020Updated July 29, 2020")
+    assert [(h.value, h.updated) for h in hits] == [
+        (date(2020, 6, 26), False),
+        (date(2020, 7, 29), True),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("byline", "persons", "agencies"),
+    [
+        ("By Jane Doe and John Roe", ["Jane Doe", "John Roe"], []),
+        ("Von Anna Müller und Jonas Weber, dpa", ["Anna Müller", "Jonas Weber"], ["dpa"]),
+        ("Par Marie Dupont (AFP)", ["Marie Dupont"], ["AFP"]),
+        ("By AFP", [], ["AFP"]),
+        ("Jane Doe, Staff Writer", ["Jane Doe"], []),
+        ("By Jane Doe jane.doe@example.com", ["Jane Doe"], []),
+        ("kle / uh (afp, rtre)", [], ["AFP", "Reuters"]),
+    ],
+)
+def test_parse_byline(byline: str, persons: list[str], agencies: list[str]) -> None:
+    """Bylines split into persons and agencies; roles, e-mails and openers are dropped."""
+    credit = parse_byline(byline)
+    assert credit.persons == persons
+    assert credit.agencies == agencies
+
+
+def test_byline_organisation_is_not_a_person() -> None:
+    """A newsroom credited in a byline is an organisation."""
+    credit = parse_byline("By New York Times")
+    assert credit.persons == []
+    assert credit.organisations == ["New York Times"]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Advertisement", "advertisement"),
+        ("Share on Facebook", "share-buttons"),
+        ("Lesen Sie auch: Ein ganz anderer Artikel", "related-links"),
+        ("Please enter your comment!", "comment-form"),
+        ("Wir verwenden Cookies, um Ihnen ein besseres Erlebnis zu bieten", "cookie-prompt"),
+        ("Abonnez-vous à notre newsletter", "newsletter-prompt"),
+    ],
+)
+def test_phrase_catalogue(line: str, reason: str) -> None:
+    """Common UI lines in several languages are found in the catalogues."""
+    hit = match_phrase(line)
+    assert hit is not None
+    assert hit.reason == reason
+
+
+def test_phrase_catalogue_leaves_prose_alone() -> None:
+    """A sentence that merely starts like a UI phrase is not UI when it is long."""
+    line = "Read more about how the council plans to pay for the new tram lines, which will cost more than the last three bridges combined."
+    assert match_phrase(line) is None
+
+
+def test_hard_wrapped_text_is_joined_into_paragraphs() -> None:
+    """Lines cut near one width are joined back; blank lines separate paragraphs."""
+    text = (
+        "The city council voted on Tuesday to expand the tram network by three\n"
+        "new lines, a decision that ends years of debate about public transport\n"
+        "in the region.\n\n"
+        "Construction is expected to begin next spring, and the first line should\n"
+        "open within four years, officials said on Tuesday after the long vote.\n"
+    )
+    paras = [p[0] for p in split_paragraphs(text)]
+    assert paras == [
+        "The city council voted on Tuesday to expand the tram network by three new lines, a decision that ends years of debate about public transport in the region.",
+        "Construction is expected to begin next spring, and the first line should open within four years, officials said on Tuesday after the long vote.",
+    ]
+
+
+def test_one_line_per_block_text_keeps_lines_apart() -> None:
+    """In copies of pages, each line is its own block."""
+    text = "Home\nWorld\nA headline for the story\nThe first paragraph of the story is a long line of prose that goes on.\n"
+    assert [p[0] for p in split_paragraphs(text)] == text.strip().split("\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [
+        ("<!DOCTYPE html><html><body><p>x</p></body></html>", "html"),
+        ("<p>One paragraph.</p><p>Another <a href='/x'>link</a>.</p>", "html"),
+        ("# Title\n\nSome text with a [link](https://example.org).", "markdown"),
+        ('<div class="x">\n\nText with [a link](/a) and **bold**.\n\n</div>', "markdown"),
+        ("Just some text.\n\nAnother paragraph.", "text"),
+        ("* menu item\n* another item\n\nA paragraph of text.", "text"),
+    ],
+)
+def test_detect_format(text: str, fmt: str) -> None:
+    """The input's shape is detected from its content."""
+    assert detect_format(text) == fmt
