@@ -519,6 +519,18 @@ def _text(value: str) -> str:
     return clean_inline(value)
 
 
+_MARKUP = re.compile(r"<[^<>]{0,2000}>")
+
+
+def _body_text(value: str) -> str:
+    """articleBody as text: markup removed, entities unescaped (some pages escape them twice)."""
+    for _ in range(2):
+        if "&" not in value:
+            break
+        value = html.unescape(value)
+    return _MARKUP.sub(" ", value).strip()
+
+
 def collect_metadata(doc: Document, root: Any) -> None:
     """Metadata candidates from meta tags, JSON-LD, <time>, <title>, canonical and lang."""
     lang = root.get("lang") or root.get("xml:lang")
@@ -634,7 +646,7 @@ def _json_ld(doc: Document, text: str) -> None:
             if isinstance(v, list) and v and isinstance(v[0], str):
                 v = v[0]
             if isinstance(v, str) and v.strip():
-                doc.add(f, v.strip() if f == "article_body" else _text(v), f"{origin}:{key}")
+                doc.add(f, _body_text(v) if f == "article_body" else _text(v), f"{origin}:{key}")
         if is_article:
             for name, kind in _names(obj.get("author")):
                 doc.add("authors", (_text(name), kind), f"{origin}:author")

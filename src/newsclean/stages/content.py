@@ -260,7 +260,8 @@ def follow_article_body(doc: Document) -> Document:
             continue
         mine = _trigrams(b.text)
         inside = len(mine & grams) >= _IN_BODY * len(mine)
-        if inside and b.reason in ("outside-main-content", "after-article", "before-article"):
+        if inside:
+            # only the structural stages ran so far; articleBody outranks their guesses
             doc.mark(b, "body", "in-article-body")
         elif not inside and not b.removed and b.kind != "caption":
             doc.mark(b, "boilerplate", "not-in-article-body")
