@@ -160,3 +160,21 @@ def test_json_ld_article_body_guides_the_body() -> None:
     a = newsclean.clean(page(head=ld, article=article))
     assert [p.text for p in a.paragraphs] == long_paras
     assert any(r.reason == "not-in-article-body" for r in a.provenance.removed)
+
+
+def test_script_shell_takes_the_body_from_json_ld() -> None:
+    """A page whose article lives only in JSON-LD articleBody gets that text as its body."""
+    text = PARAS + [p.replace("Tuesday", "Monday") + " More follows." for p in PARAS]
+    ld = json_ld({"@type": "NewsArticle", "headline": "Trams", "articleBody": "\n".join(text)})
+    shell = f"<html><head>{ld}</head><body><div id='app'>Loading…</div><script>render()</script></body></html>"
+    a = newsclean.clean(shell)
+    assert [p.text for p in a.paragraphs] == text
+    assert any("articleBody" in n for n in a.provenance.notes)
+
+
+def test_page_without_article_says_so() -> None:
+    """A page with no prose gives an empty body and a note saying why."""
+    nav = "".join(f"<li><a href='/{i}'>Section {i}</a></li>" for i in range(30))
+    a = newsclean.clean(f"<html><body><ul>{nav}</ul></body></html>")
+    assert a.paragraphs == ()
+    assert any(n.startswith("not-an-article") for n in a.provenance.notes)

@@ -113,6 +113,11 @@ def assemble(doc: Document) -> Article:
             continue
         kind: ParagraphKind = "heading" if b.role == "heading" else _KIND.get(b.kind, "text")
         paragraphs.append(Paragraph(kind=kind, text=b.text))
+    if not paragraphs:
+        doc.notes.append(
+            "not-an-article: no article text found (an index page, an empty shell or "
+            "a page whose text is only in scripts)"
+        )
     authors = _dedupe(list(_value(doc, "authors") or []))
     contributors = _dedupe(list(_value(doc, "contributors") or []))
     source = Source(

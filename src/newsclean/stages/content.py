@@ -255,15 +255,34 @@ def follow_article_body(doc: Document) -> Document:
     if not bodies or len(bodies[0]) < _MIN_ARTICLE_BODY:
         return doc
     grams = _trigrams(bodies[0])
+    seen: set[tuple[str, ...]] = set()
     for b in doc.blocks:
         if word_count(b.text) < 5 or b.kind == "heading":
             continue
         mine = _trigrams(b.text)
         inside = len(mine & grams) >= _IN_BODY * len(mine)
         if inside:
+            seen |= mine & grams
             # only the structural stages ran so far; articleBody outranks their guesses
             doc.mark(b, "body", "in-article-body")
         elif not inside and not b.removed and b.kind != "caption":
             doc.mark(b, "boilerplate", "not-in-article-body")
     doc.flags["article_body_used"] = True
+    if len(seen) < 0.3 * len(grams):
+        # the page shows little of the article (a script-rendered shell, a teaser page):
+        # the structured data's text is the article
+        _blocks_from_article_body(doc, bodies[0])
     return doc
+
+
+def _blocks_from_article_body(doc: Document, body: str) -> None:
+    for b in doc.blocks:
+        if not b.removed or b.reason == "in-article-body":
+            doc.mark(b, "boilerplate", "not-in-article-body")
+    for part in body.split("\n"):
+        text = " ".join(part.split())
+        if text:
+            b = Block(index=len(doc.blocks), text=text, where="json-ld:articleBody")
+            doc.blocks.append(b)
+            doc.mark(b, "body", "from-article-body")
+    doc.notes.append("body taken from JSON-LD articleBody: the page shows little of it")
