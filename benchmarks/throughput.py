@@ -2,6 +2,7 @@
 
     python benchmarks/throughput.py                 # pages/s, in-process and jobs 1, 2 (~3 min)
     python benchmarks/throughput.py --long          # and peak memory over the corpus x50 (~8,000 pages)
+    python benchmarks/throughput.py --warc-readers  # MB/s of the fastwarc, warcio and built-in readers
 
 Every configuration runs in a fresh child process (``--child``) so that each one starts from a
 cold interpreter and its memory is measured alone. The parent samples, every 0.2 s, the RSS and
@@ -209,6 +210,50 @@ def measure(tool: str, jobs: int, repeat: int, corpus: Path) -> dict[str, Any]:
     return res
 
 
+def warc_readers(corpus: Path, repeat: int) -> None:
+    """Time every installed WARC backend on the corpus written as .warc.gz and .warc."""
+    import tempfile
+    import uuid
+
+    from newsclean.warc import available_backends, iter_warc
+
+    def record(url: str, html: bytes) -> bytes:
+        http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n" % len(
+            html
+        )
+        http += html
+        head = (
+            f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:{uuid.uuid4()}>\r\n"
+            f"WARC-Target-URI: {url}\r\nWARC-Date: 2025-01-01T00:00:00Z\r\n"
+            f"Content-Type: application/http; msgtype=response\r\nContent-Length: {len(http)}\r\n\r\n"
+        )
+        return head.encode() + http + b"\r\n\r\n"
+
+    with tempfile.TemporaryDirectory() as tmp:
+        gz, plain = Path(tmp) / "c.warc.gz", Path(tmp) / "c.warc"
+        size = 0
+        with gz.open("wb") as fz, plain.open("wb") as fp:
+            for _, raw, url in pages(corpus, repeat):
+                rec = record(url or "https://example.org/", raw)
+                fz.write(gzip.compress(rec))
+                fp.write(rec)
+                size += len(raw)
+        print(
+            f"# WARC readers: {size / 1e6:.0f} MB of HTML in {gz.stat().st_size / 1e6:.0f} MB .warc.gz"
+        )
+        for path in (gz, plain):
+            ref = None
+            for backend in available_backends():
+                t0 = time.perf_counter()
+                got = [(p.url, p.html) for p in iter_warc(path, backend=backend)]  # type: ignore[arg-type]
+                dt = time.perf_counter() - t0
+                ref = ref or got
+                print(
+                    f"{path.name:10} {backend:9} {len(got)} pages {dt:6.2f} s "
+                    f"{size / dt / 1e6:7.0f} MB/s  same pages: {got == ref}"
+                )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder with cases.jsonl")
@@ -216,10 +261,14 @@ def main() -> None:
     ap.add_argument("--long", action="store_true", help="also the long memory run (jobs 2)")
     ap.add_argument("--long-repeat", type=int, default=50, help="corpus passes for --long")
     ap.add_argument("--tools", default="newsclean,trafilatura")
+    ap.add_argument("--warc-readers", action="store_true", help="only time the WARC backends")
     ap.add_argument("--child", nargs=3, metavar=("TOOL", "JOBS", "REPEAT"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
         child(args.child[0], int(args.child[1]), int(args.child[2]), args.corpus)
+        return
+    if args.warc_readers:
+        warc_readers(args.corpus, 5)
         return
     tools = args.tools.split(",")
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
