@@ -42,16 +42,18 @@ def warc_record(
     *,
     content_type: str = "text/html; charset=utf-8",
     rec_type: str = "response",
+    declare_http: bool = True,
 ) -> bytes:
     """One WARC/1.0 record holding an HTTP response (or a request) for ``url``."""
     http = (
         b"HTTP/1.1 200 OK\r\nContent-Type: " + content_type.encode() + b"\r\n"
         b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body
     )
+    declared = f"Content-Type: application/http; msgtype={rec_type}\r\n" if declare_http else ""
     head = (
         f"WARC/1.0\r\nWARC-Type: {rec_type}\r\nWARC-Record-ID: <urn:uuid:{uuid.uuid4()}>\r\n"
         f"WARC-Date: 2024-05-01T10:00:00Z\r\nWARC-Target-URI: {url}\r\n"
-        f"Content-Type: application/http; msgtype={rec_type}\r\nContent-Length: {len(http)}\r\n\r\n"
+        f"{declared}Content-Length: {len(http)}\r\n\r\n"
     ).encode()
     return head + http + b"\r\n\r\n"
 
@@ -233,6 +235,41 @@ def test_warc_input(capsys: pytest.CaptureFixture[str], tmp_path: Path, backend:
     assert [r["url"] for r in recs] == ["https://daily.example/1", "https://daily.example/2"]
     assert [r["article"]["title"] for r in recs] == ["Story 1 headline", "Story 2 headline"]
     assert all(r["id"].startswith("<urn:uuid:") for r in recs)
+
+
+@pytest.mark.parametrize("backend", available_backends())
+def test_warc_records_without_http_content_type(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, backend: str
+) -> None:
+    """Response records that omit 'Content-Type: application/http' are still read as HTTP."""
+    f = write_warc(
+        tmp_path / "c.warc",
+        [warc_record("https://daily.example/5", page(5).encode(), declare_http=False)],
+    )
+    code, out, err = run(capsys, "--timeout", "0", "--warc-backend", backend, str(f))
+    assert code == 0, err
+    assert [r["article"]["title"] for r in lines(out)] == ["Story 5 headline"]
+
+
+def test_truncated_warc_is_reported_and_the_run_goes_on(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A WARC cut off mid-record: pages before the cut come out, then one 'unreadable-file'
+    line; the next input is still read, stderr names the file, and the exit status is 1."""
+    good = [
+        gzip.compress(warc_record(f"https://daily.example/{i}", page(i).encode())) for i in range(3)
+    ]
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(b"".join(good)[: len(good[0]) + len(good[1]) + len(good[2]) // 2])
+    other = tmp_path / "other.html"
+    other.write_text(page(9), encoding="utf-8")
+    code, out, err = run(capsys, "--timeout", "0", "--warc-backend", "python", str(cut), str(other))
+    recs = lines(out)
+    assert [r["status"] for r in recs] == ["ok", "ok", "rejected", "ok"]
+    assert recs[2]["error"]["reason"] == "unreadable-file"
+    assert recs[3]["article"]["title"] == "Story 9 headline"
+    assert code == 1
+    assert f"newsclean: error: reading {cut} failed after 2 records" in err
 
 
 def test_jobs_2_keeps_order_and_count(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -255,27 +255,46 @@ def _warc_items(path: str, args: argparse.Namespace) -> Iterator[tuple[Any, byte
         yield (page.record_id or f"{label}#{n}", page.html, page.url)
 
 
-def _items(args: argparse.Namespace, patterns: list[str]) -> Iterator[Any]:
+class ReadError(Exception):
+    """An input file that could not be read (to its end); reported, and the run goes on."""
+
+    reason = "unreadable-file"
+
+
+def _items(args: argparse.Namespace, patterns: list[str], failures: list[str]) -> Iterator[Any]:
     for path in args.inputs:
         if path != "-" and Path(path).is_dir():
             for file in _walk(Path(path), patterns):
-                yield from _file_items(str(file), args)
+                yield from _file_items(str(file), args, failures)
         else:
-            yield from _file_items(path, args)
+            yield from _file_items(path, args, failures)
 
 
-def _file_items(path: str, args: argparse.Namespace) -> Iterator[Any]:
+def _file_items(path: str, args: argparse.Namespace, failures: list[str]) -> Iterator[Any]:
+    """The items of one input file; a file that breaks off (truncated gzip, corrupt WARC,
+    vanished) adds one rejected item saying so, is listed in ``failures``, and the run goes on."""
     kind = _kind(path, args.input_format)
-    if kind == "jsonl":
-        yield from _jsonl_items(path, args)
-    elif kind == "warc":
-        yield from _warc_items(path, args)
-    else:
-        try:
-            data: bytes | OSError = _read_bytes(path)
-        except OSError as exc:  # vanished or unreadable since we checked: report, go on
-            data = exc
-        yield {"id": path, "raw": data, "url": args.url}
+    label = "stdin" if path == "-" else path
+    count = 0
+    try:
+        if kind == "jsonl":
+            for item in _jsonl_items(path, args):
+                count += 1
+                yield item
+        elif kind == "warc":
+            for record in _warc_items(path, args):
+                count += 1
+                yield record
+        else:
+            data = _read_bytes(path)
+            count += 1
+            yield {"id": path, "raw": data, "url": args.url}
+    except Exception as exc:
+        where = f" after {count} records" if kind != "page" else ""
+        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        msg = f"reading {label} failed{where}: {type(exc).__name__}: {detail}"
+        failures.append(msg)
+        yield {"id": f"{label}#unreadable", "raw": ReadError(msg)}
 
 
 def _check_inputs(args: argparse.Namespace) -> None:
@@ -440,9 +459,13 @@ def _batch(args: argparse.Namespace, out: TextIO) -> int:
     reasons: Counter[str] = Counter()
     errors: Counter[str] = Counter()
     progress = _Progress(enabled=not args.quiet and sys.stderr.isatty())
+    failures: list[str] = []
     t0 = time.monotonic()
     results = clean_many(
-        _items(args, patterns), jobs=jobs, timeout=timeout, max_bytes=args.max_bytes or None
+        _items(args, patterns, failures),
+        jobs=jobs,
+        timeout=timeout,
+        max_bytes=args.max_bytes or None,
     )
     try:
         for res in results:
@@ -457,9 +480,11 @@ def _batch(args: argparse.Namespace, out: TextIO) -> int:
     finally:
         results.close()
         progress.close()
+    for msg in failures:
+        sys.stderr.write(f"{PROG}: error: {msg}\n")
     if not args.quiet:
         sys.stderr.write(_summary(counts, reasons, errors, time.monotonic() - t0))
-    return EXIT_FAILED if counts["error"] or counts["timeout"] else EXIT_OK
+    return EXIT_FAILED if counts["error"] or counts["timeout"] or failures else EXIT_OK
 
 
 def _quiet_stdout() -> None:
@@ -509,6 +534,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         where = f" ({exc.filename})" if exc.filename else ""
         sys.stderr.write(f"{PROG}: error: {exc.strerror or exc}{where}\n")
+        return EXIT_FAILED
+    except Exception as exc:  # a bug: one line, unless NEWSCLEAN_DEBUG asks for the traceback
+        if os.environ.get("NEWSCLEAN_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"{PROG}: error: unexpected {type(exc).__name__}: {_one_line(str(exc))} "
+            "(please report it; NEWSCLEAN_DEBUG=1 shows the traceback)\n"
+        )
         return EXIT_FAILED
     finally:
         if out is not None and out is not sys.stdout:

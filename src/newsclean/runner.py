@@ -193,7 +193,9 @@ def _result(outcome: _Outcome, key: Any, url: str | None) -> Result:
     )
 
 
-def _normalize(index: int, item: Any) -> tuple[Any, Raw | None, str | None, tuple[str, str] | None]:
+def _normalize(
+    index: int, item: Any
+) -> tuple[Any, Raw | None, str | None, tuple[str, str, str] | None]:
     """(id, raw, url, problem) of one input item; raw is None and problem is (error type,
     message) when the item is malformed."""
     key: Any = index
@@ -217,6 +219,7 @@ def _normalize(index: int, item: Any) -> tuple[Any, Raw | None, str | None, tupl
             None,
             (
                 "InputError",
+                "bad-item",
                 f"item {index} is a {type(item).__name__}; give str/bytes, (id, raw), "
                 "(id, raw, url) or {'id', 'raw', 'url'}",
             ),
@@ -228,7 +231,13 @@ def _normalize(index: int, item: Any) -> tuple[Any, Raw | None, str | None, tupl
     if isinstance(raw, (bytearray, memoryview)):
         raw = bytes(raw)
     if isinstance(raw, BaseException):  # a reader that failed on this record says so
-        return key, None, url, (type(raw).__name__, str(raw))
+        reason = getattr(raw, "reason", None)
+        return (
+            key,
+            None,
+            url,
+            (type(raw).__name__, reason if isinstance(reason, str) else "bad-item", str(raw)),
+        )
     if not isinstance(raw, (str, bytes)):
         return (
             key,
@@ -236,6 +245,7 @@ def _normalize(index: int, item: Any) -> tuple[Any, Raw | None, str | None, tupl
             url,
             (
                 "InputError",
+                "bad-item",
                 f"item {key!r}: the page is a {type(raw).__name__}, not str or bytes "
                 "(read files in binary mode and pass the bytes)",
             ),
@@ -243,8 +253,8 @@ def _normalize(index: int, item: Any) -> tuple[Any, Raw | None, str | None, tupl
     return key, raw, url, None
 
 
-def _bad_item(index: int, key: Any, url: str | None, problem: tuple[str, str]) -> Result:
-    return Result(index, key, "rejected", url, problem[0], "bad-item", problem[1])
+def _bad_item(index: int, key: Any, url: str | None, problem: tuple[str, str, str]) -> Result:
+    return Result(index, key, "rejected", url, problem[0], problem[1], problem[2])
 
 
 # --- worker processes ---------------------------------------------------------------------------
@@ -535,7 +545,8 @@ def clean_many(
     results included, so memory stays flat and the input may be an endless iterator.
 
     An item whose page is an exception instance (a reader that failed on that record) is
-    reported as rejected with that exception's type and message. Malformed items and pages that newsclean refuses (undecodable, over ``max_bytes``) become
+    reported as rejected with that exception's type and message (and its ``reason``
+    attribute, else ``bad-item``). Malformed items and pages that newsclean refuses (undecodable, over ``max_bytes``) become
     ``rejected`` results; any other exception an ``error`` result. The count of results always
     equals the count of items; exceptions raised by the input iterator itself propagate.
     Close the returned generator (or exhaust it) to stop the worker processes early.
@@ -566,7 +577,7 @@ def _run_inline(
     for index, item in enumerate(items):
         key, raw, url, problem = _normalize(index, item)
         if raw is None or problem is not None:
-            yield _bad_item(index, key, url, problem or ("InputError", "no page"))
+            yield _bad_item(index, key, url, problem or ("InputError", "bad-item", "no page"))
             continue
         yield _result(_clean_one(index, raw, url, pipeline, max_bytes, as_json=False), key, url)
 
@@ -599,7 +610,7 @@ def _run_pool(
                     break
                 key, raw, url, problem = _normalize(next_in, item)
                 if raw is None or problem is not None:
-                    problem = problem or ("InputError", "no page")
+                    problem = problem or ("InputError", "bad-item", "no page")
                     finished[next_in] = _bad_item(next_in, key, url, problem)
                 else:
                     meta[next_in] = (key, url)

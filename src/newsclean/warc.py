@@ -114,6 +114,15 @@ def _iter_fastwarc(fh: IO[bytes]) -> Iterator[WarcPage]:
     for rec in fw.ArchiveIterator(
         fh, record_types=fw.WarcRecordType.response, parse_http=True, auto_decode="all"
     ):
+        if rec.http_headers is None:
+            # no "Content-Type: application/http" on the record: parse it anyway, as warcio does
+            rec.is_http = True
+            try:
+                rec.parse_http(auto_decode="all")
+            except Exception:
+                continue
+            if rec.http_headers is None:
+                continue
         ctype = rec.http_content_type
         if not _is_html(ctype):
             continue
