@@ -33,30 +33,56 @@ def prepare(
     max_bytes: int | None = DEFAULT_MAX_BYTES,
     http_charset: str | None = None,
 ) -> Document:
-    """Decode and read ``raw`` into a working Document (no stage has run yet)."""
+    """Decode and read ``raw`` into a working Document (no stage has run yet).
+
+    ``max_bytes`` bounds the input's size in bytes (a str counts as its UTF-8 encoding);
+    None lifts the limit. See docs/limits.md.
+    """
+    if max_bytes is not None and (
+        not isinstance(max_bytes, int) or isinstance(max_bytes, bool) or max_bytes < 0
+    ):
+        raise InputError(f"max_bytes must be a non-negative int or None, not {max_bytes!r}")
+    notes: list[str] = []
     if isinstance(raw, (bytes, bytearray, memoryview)):
-        data = bytes(raw)
-        if max_bytes is not None and len(data) > max_bytes:
-            raise InputTooLargeError(len(data), max_bytes)
-        dec = decode(data, http_charset=http_charset)
-        text, encoding, how = dec.text, dec.encoding, dec.how
+        size = memoryview(raw).nbytes
+        if max_bytes is not None and size > max_bytes:
+            raise InputTooLargeError(size, max_bytes)
+        dec = decode(bytes(raw), http_charset=http_charset)
+        text, encoding = dec.text, dec.encoding
+        notes.append(f"decoded as {dec.encoding} ({dec.how})")
+        notes.extend(dec.notes)
     elif isinstance(raw, str):
-        if max_bytes is not None and len(raw) > max_bytes:
-            raise InputTooLargeError(len(raw), max_bytes)
-        text, encoding, how = raw, None, None
+        if max_bytes is not None:
+            size = _utf8_size(raw, max_bytes)
+            if size > max_bytes:
+                raise InputTooLargeError(size, max_bytes)
+        text, encoding = raw, None
     else:
         raise InputError(
             f"clean() takes str or bytes, not {type(raw).__name__}; "
             "read files in binary mode and pass the bytes"
         )
     text, had_surrogates = scrub_str(text)
+    if had_surrogates:
+        notes.append("lone surrogates replaced by U+FFFD")
+    if "\x00" in text:
+        # NUL is never text: browsers drop it too (and libxml2 would turn it into U+FFFD)
+        notes.append(f"{text.count(chr(0))} NUL character(s) removed")
+        text = text.replace("\x00", "")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     doc = Document(raw=raw, text=text, format=detect_format(text), url=url, encoding=encoding)
-    if how is not None:
-        doc.notes.append(f"decoded as {encoding} ({how})")
-    if had_surrogates:
-        doc.notes.append("lone surrogates replaced by U+FFFD")
-    return read(doc)
+    doc.notes.extend(notes)
+    try:
+        return read(doc)
+    except RecursionError as exc:  # pragma: no cover - defensive: readers are iterative
+        raise InputError("the input is nested too deeply to read") from exc
+
+
+def _utf8_size(text: str, limit: int) -> int:
+    """Size of ``text`` in UTF-8, computed only when the length alone cannot decide."""
+    if len(text) > limit or len(text) * 4 <= limit:
+        return len(text)  # over for sure (1+ byte per character) / under for sure
+    return len(text.encode("utf-8", errors="surrogatepass"))
 
 
 def clean(
