@@ -79,6 +79,7 @@ class DateHit:
     updated: bool
 
 
+_DIGIT = re.compile(r"\d")
 _TIME = r"(?:\s*(?:,|um|à|a las|at|-|–|—|\|)?\s*(\d{1,2})[:.h](\d{2})(?:\s*([ap])\.?\s*m\.?)?(?:\s*uhr)?)?"
 
 
@@ -125,6 +126,8 @@ def find_dates(text: str, *, month_first: bool = False) -> list[DateHit]:
     """Dates written in ``text`` (a short string: a dateline or byline), in order."""
     if len(text) > 400:
         text = text[:400]
+    if not _DIGIT.search(text):  # every pattern needs a number: skip the rest cheaply
+        return []
     hits: list[DateHit] = []
     taken: list[tuple[int, int]] = []
     mnames = months()

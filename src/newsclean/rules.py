@@ -209,7 +209,7 @@ def hints() -> Hints:
 @cache
 def class_tokens(value: str) -> tuple[str, ...]:
     """Split a class/id attribute into lowercase tokens (also on camelCase), plus joined pairs."""
-    parts = _CLASS_SPLIT.split(_CAMEL.sub(" ", value).lower())
+    parts = _CLASS_SPLIT.split((value if value.islower() else _CAMEL.sub(" ", value)).lower())
     toks = [p for p in parts if p]
     joined = [a + b for a, b in pairwise(toks)]
     return tuple(toks + joined)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
@@ -51,7 +51,11 @@ _AUTHOR_HREF = re.compile(
     r"redakteur(?:e|in)?|reporters?|staff|columnists?|writers?)/[^/?#]{2,}",
     re.IGNORECASE,
 )
-# cheap pre-check before the regex: one of these must be in the (lowercased) address
+_EMPHASIS = frozenset({"strong", "b", "em", "i"})
+# cheap pre-check before the regex: one of these must be in the address
+_AUTHOR_HINT = re.compile(
+    r"aut|/by/|people|profil|journalist|redakt|reporter|staff|columnist|writer", re.IGNORECASE
+)
 _AUTHOR_HREF_WORDS = (
     "aut",
     "/by/",
@@ -70,28 +74,65 @@ _CAPTION_CLASS = frozenset(
 _CREDIT_CLASS = frozenset({"credit", "copyright", "source", "photographer", "byline", "author"})
 
 
-@dataclass(slots=True)
 class _Frame:
-    el: Any
-    tag: str
-    depth: int
-    parts: list[str] = field(default_factory=list)
-    link_chars: int = 0
-    #: negative class words of the frame and its ancestors: (depth, word, element)
-    neg: tuple[tuple[int, str, Any], ...] = ()
-    pos: int = 0
-    in_figure: Any = None
-    in_quote: bool = False
-    in_article: bool = False
-    credit: bool = False
-    strong: str = ""
-    strong_whole: bool = False
-    #: the last emphasis element that ended in this frame and len(parts) then; its text is
-    #: read once per block in flush() (reading it at every end was quadratic)
-    strong_el: Any = None
-    strong_at: int = 0
-    caption: bool = False
-    author_links: list[str] = field(default_factory=list)
+    """An open block-level element of the walk (a plain slots class: made ~900 times a page)."""
+
+    __slots__ = (
+        "author_links",
+        "caption",
+        "credit",
+        "depth",
+        "el",
+        "in_article",
+        "in_figure",
+        "in_quote",
+        "link_chars",
+        "neg",
+        "neg_words",
+        "parts",
+        "pos",
+        "strong",
+        "strong_at",
+        "strong_el",
+        "strong_whole",
+        "tag",
+    )
+
+    def __init__(
+        self,
+        el: Any,
+        tag: str,
+        depth: int,
+        neg: tuple[tuple[int, str, Any], ...],
+        neg_words: tuple[str, ...],
+        pos: int,
+        in_figure: Any,
+        in_quote: bool,
+        in_article: bool,
+        credit: bool,
+        caption: bool,
+    ) -> None:
+        self.el = el
+        self.tag = tag
+        self.depth = depth
+        #: negative class words of the frame and its ancestors: (depth, word, element)
+        self.neg = neg
+        self.neg_words = neg_words
+        self.pos = pos
+        self.in_figure = in_figure
+        self.in_quote = in_quote
+        self.in_article = in_article
+        self.credit = credit
+        self.caption = caption
+        self.parts: list[str] = []
+        self.link_chars = 0
+        self.strong = ""
+        self.strong_whole = False
+        #: the last emphasis element that ended in this frame and len(parts) then; its text
+        #: is read once per block in flush() (reading it at every end was quadratic)
+        self.strong_el: Any = None
+        self.strong_at = 0
+        self.author_links: list[str] = []
 
 
 def parse_html(text: str, notes: list[str] | None = None) -> Any:
@@ -213,10 +254,23 @@ def _hints_for(tag: str, cls: str, ident: str, role: str, itemprop: str) -> _Ele
 
 def _element_hints(el: Any, tag: str) -> _ElementHints:
     """Hints from an element's attributes."""
-    get = el.get
+    attrib = el.attrib
+    if not attrib:
+        return _hints_for(tag, "", "", "", "")
+    get = attrib.get
     return _hints_for(
         tag, get("class") or "", get("id") or "", get("role") or "", get("itemprop") or ""
     )
+
+
+@lru_cache(maxsize=4096)
+def _screen_reader_class(cls: str) -> bool:
+    return _SCREEN_READER_CLASS.search(cls) is not None
+
+
+def _screen_reader_only(cls: str | None) -> bool:
+    """Classes that hide text from the eye but not from screen readers (sr-only, ...)."""
+    return bool(cls) and _screen_reader_class(cls)  # type: ignore[arg-type]
 
 
 def _hidden_elements(root: Any) -> set[Any]:
@@ -225,20 +279,12 @@ def _hidden_elements(root: Any) -> set[Any]:
     found: Any = _HIDDEN_XPATH(root)
     for el in found:
         style = el.get("style")
-        if (
-            el.get("hidden") is not None
-            or (style and _HIDDEN_STYLE.search(style))
-            or _SCREEN_READER_CLASS.search(el.get("class") or "")
-        ):
+        if el.get("hidden") is not None or (style and _HIDDEN_STYLE.search(style)):
             out.add(el)
     return out
 
 
-_HIDDEN_XPATH = etree.XPath(
-    "//*[@hidden or contains(@style, 'none') or contains(@style, 'hidden')"
-    " or contains(@class, 'sr-only') or contains(@class, 'visually-hidden')"
-    " or contains(@class, 'visuallyhidden') or contains(@class, 'screen-reader')]"
-)
+_HIDDEN_XPATH = etree.XPath("//*[@hidden or @style]")
 # text only for screen readers ("(opens in a new window)") is not shown on the page
 _SCREEN_READER_CLASS = re.compile(r"sr-only|visually-?hidden|screen-reader", re.IGNORECASE)
 
@@ -255,6 +301,8 @@ def read_tree(doc: Document, root: Any, *, markdown: bool) -> None:
     images: list[dict[str, Any]] = doc.images_raw
 
     def flush(frame: _Frame) -> None:
+        if not frame.parts and frame.strong_el is None:
+            return
         if frame.strong_el is not None:
             parts, k = frame.parts, frame.strong_at
             frame.strong = clean_inline(text_of(frame.strong_el))
@@ -285,7 +333,7 @@ def read_tree(doc: Document, root: Any, *, markdown: bool) -> None:
             kind = "preformatted"
         elif frame.in_quote:
             kind = "quote"
-        neg_words = tuple(w for _, w, _el in frame.neg)
+        neg_words = frame.neg_words
         score = frame.pos - len(neg_words)
         b = Block(
             index=len(blocks),
@@ -328,88 +376,106 @@ def read_tree(doc: Document, root: Any, *, markdown: bool) -> None:
     hidden = _hidden_elements(root)
     walker = etree.iterwalk(root, events=("start", "end"))
     skipped: set[Any] = set()
+    credit_spans: set[Any] = set()
+    # hot loop (every element, twice): names bound locally, add_text inlined
+    block_tags, skip_tags, sr_class = _BLOCK, _SKIP, _screen_reader_class
+    skip_subtree, stack_append, stack_pop = walker.skip_subtree, stack.append, stack.pop
     for event, el in walker:
         tag = el.tag
-        if not isinstance(tag, str):
-            tag = ""
         if event == "start":
-            if tag in _SKIP or not tag or el in hidden:
+            if tag.__class__ is not str or tag in skip_tags or el in hidden:
                 skipped.add(el)
-                walker.skip_subtree()
+                skip_subtree()
+                continue
+            cls = el.get("class")
+            if cls and sr_class(cls):
+                skipped.add(el)
+                skip_subtree()
+                continue
+            if tag in block_tags:
+                parent = stack[-1] if stack else None
+                if parent is not None and (parent.parts or parent.strong_el is not None):
+                    flush(parent)
+                eh = _element_hints(el, tag)
+                if parent is None:
+                    depth, neg, neg_words = 0, (), ()
+                else:
+                    depth, neg, neg_words = parent.depth + 1, parent.neg, parent.neg_words
+                if eh.neg:
+                    neg = neg + tuple((depth, w, el) for w in eh.neg)
+                    neg_words = neg_words + eh.neg
+                frame = _Frame(
+                    el,
+                    tag,
+                    depth,
+                    neg,
+                    neg_words,
+                    (parent.pos if parent else 0) + eh.pos,
+                    el if tag == "figure" else (parent.in_figure if parent else None),
+                    tag == "blockquote" or bool(parent and parent.in_quote),
+                    tag == "article" or eh.pos >= 3 or bool(parent and parent.in_article),
+                    bool(parent and parent.credit) or eh.credit,
+                    bool(parent and parent.caption) or eh.caption,
+                )
+                stack_append(frame)
+                text = el.text
+                if text:
+                    frame.parts.append(text)
+                    if link_depth:
+                        frame.link_chars += len(text.strip())
                 continue
             if tag == "img":
                 _record_image(el, stack, link_depth, images, blocks, markdown, doc)
                 continue
-            if tag == "a":
-                link_depth += 1
             if tag == "br":
                 add_text("\n")
                 continue
-            if tag in _BLOCK:
-                parent = stack[-1] if stack else None
-                if parent is not None:
-                    flush(parent)
-                eh = _element_hints(el, tag)
-                depth = (parent.depth + 1) if parent else 0
-                neg = (parent.neg if parent else ()) + tuple((depth, w, el) for w in eh.neg)
-                frame = _Frame(
-                    el=el,
-                    tag=tag,
-                    depth=depth,
-                    neg=neg,
-                    pos=(parent.pos if parent else 0) + eh.pos,
-                    in_figure=el if tag == "figure" else (parent.in_figure if parent else None),
-                    in_quote=tag == "blockquote" or bool(parent and parent.in_quote),
-                    in_article=tag == "article"
-                    or eh.pos >= 3
-                    or bool(parent and parent.in_article),
-                    credit=bool(parent and parent.credit) or eh.credit,
-                    caption=bool(parent and parent.caption) or eh.caption,
-                )
-                stack.append(frame)
-                add_text(el.text)
-            else:
-                if (
-                    stack
-                    and stack[-1].in_figure is not None
-                    and tag in _INLINE_CREDIT_TAGS
-                    and _element_hints(el, tag).credit
-                ):
-                    # an inline credit inside a caption: give it its own block
-                    flush(stack[-1])
-                    stack[-1].credit = True
-                    stack[-1].parts.append(el.text or "")
-                    el.set("data-newsclean-credit", "1")
-                    continue
-                add_text(el.text)
+            if tag == "a":
+                link_depth += 1
+            if (
+                stack
+                and stack[-1].in_figure is not None
+                and tag in _INLINE_CREDIT_TAGS
+                and _element_hints(el, tag).credit
+            ):
+                # an inline credit inside a caption: give it its own block
+                flush(stack[-1])
+                stack[-1].credit = True
+                stack[-1].parts.append(el.text or "")
+                credit_spans.add(el)
+                continue
+            text = el.text
+            if text and stack:
+                top = stack[-1]
+                top.parts.append(text)
+                if link_depth:
+                    top.link_chars += len(text.strip())
         else:  # end
-            if el in skipped:
+            if skipped and el in skipped:
                 skipped.discard(el)
                 add_text(el.tail)
                 continue
-            if tag == "img" or tag == "br":
+            if tag in block_tags:
+                if stack and stack[-1].el is el:
+                    flush(stack_pop())
                 add_text(el.tail)
                 continue
             if tag == "a":
                 link_depth = max(0, link_depth - 1)
-                href = (el.get("href") or "").lower()
-                if (
-                    stack
-                    and any(w in href for w in _AUTHOR_HREF_WORDS)
-                    and _AUTHOR_HREF.search(href)
-                ):
+                href = el.get("href")
+                if stack and href and _AUTHOR_HINT.search(href) and _AUTHOR_HREF.search(href):
                     stack[-1].author_links.append(clean_inline(text_of(el)))
-            elif tag in ("strong", "b", "em", "i") and stack:
+            elif stack and tag in _EMPHASIS:
                 stack[-1].strong_el, stack[-1].strong_at = el, len(stack[-1].parts)
-            if tag in _BLOCK and stack and stack[-1].el is el:
-                flush(stack.pop())
-                add_text(el.tail)
-            else:
-                if el.get("data-newsclean-credit") is not None and stack:
-                    flush(stack[-1])
-                    stack[-1].credit = bool(len(stack) > 1 and stack[-2].credit)
-                    del el.attrib["data-newsclean-credit"]
-                add_text(el.tail)
+            elif credit_spans and el in credit_spans and stack:
+                flush(stack[-1])
+                stack[-1].credit = bool(len(stack) > 1 and stack[-2].credit)
+            tail = el.tail
+            if tail and stack:
+                top = stack[-1]
+                top.parts.append(tail)
+                if link_depth:
+                    top.link_chars += len(tail.strip())
     while stack:
         flush(stack.pop())
 
@@ -536,35 +602,40 @@ def collect_metadata(doc: Document, root: Any) -> None:
     lang = root.get("lang") or root.get("xml:lang")
     if lang:
         doc.add("language", lang, "html-lang")
-    for el in root.iter("meta"):
-        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
-        if not key:
-            key = (el.get("http-equiv") or "").strip().lower()
-        content = el.get("content")
-        if not key or not content:
-            continue
-        f = _META_KEYS.get(_META_NONWORD.sub("", key))
-        if f:
-            doc.add(f, _text(content), f"meta:{key}")
-    for el in root.iter("link"):
-        rel = (el.get("rel") or "").lower()
-        if "canonical" in rel.split() and el.get("href"):
-            doc.add("canonical_url", el.get("href").strip(), "link:canonical")
-    title = root.find(".//title")
-    if title is not None and text_of(title).strip():
-        doc.add("title", clean_inline(text_of(title)), "html:title")
-    for el in root.iter("script"):
-        if (el.get("type") or "").lower().strip() == "application/ld+json" and el.text:
-            _json_ld(doc, el.text)
-    for el in root.iter("time"):
-        dt = el.get("datetime")
-        if dt:
-            which = (
-                "updated"
-                if "modif" in (el.get("itemprop") or el.get("class") or "").lower()
-                else "published"
-            )
-            doc.add(which, dt.strip(), "html:time")
+    seen_title = False
+    # one pass over the tree for every kind of head element (each root.iter() is a full scan)
+    for el in root.iter("meta", "link", "title", "script", "time"):
+        tag = el.tag
+        if tag == "meta":
+            key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+            if not key:
+                key = (el.get("http-equiv") or "").strip().lower()
+            content = el.get("content")
+            if not key or not content:
+                continue
+            f = _META_KEYS.get(_META_NONWORD.sub("", key))
+            if f:
+                doc.add(f, _text(content), f"meta:{key}")
+        elif tag == "link":
+            rel = (el.get("rel") or "").lower()
+            if "canonical" in rel.split() and el.get("href"):
+                doc.add("canonical_url", el.get("href").strip(), "link:canonical")
+        elif tag == "title":
+            if not seen_title and text_of(el).strip():
+                doc.add("title", clean_inline(text_of(el)), "html:title")
+                seen_title = True
+        elif tag == "script":
+            if (el.get("type") or "").lower().strip() == "application/ld+json" and el.text:
+                _json_ld(doc, el.text)
+        else:  # time
+            dt = el.get("datetime")
+            if dt:
+                which = (
+                    "updated"
+                    if "modif" in (el.get("itemprop") or el.get("class") or "").lower()
+                    else "published"
+                )
+                doc.add(which, dt.strip(), "html:time")
     for el in root.xpath('//*[@itemprop="author"]|//a[@rel="author"]'):
         name_el = el.find('.//*[@itemprop="name"]')
         text = text_of(name_el if name_el is not None else el)
