@@ -270,7 +270,7 @@ def _screen_reader_class(cls: str) -> bool:
 
 def _screen_reader_only(cls: str | None) -> bool:
     """Classes that hide text from the eye but not from screen readers (sr-only, ...)."""
-    return bool(cls) and _screen_reader_class(cls)  # type: ignore[arg-type]
+    return bool(cls) and _screen_reader_class(cls)
 
 
 def _hidden_elements(root: Any) -> set[Any]:
@@ -397,6 +397,8 @@ def read_tree(doc: Document, root: Any, *, markdown: bool) -> None:
                 if parent is not None and (parent.parts or parent.strong_el is not None):
                     flush(parent)
                 eh = _element_hints(el, tag)
+                neg: tuple[tuple[int, str, Any], ...]
+                neg_words: tuple[str, ...]
                 if parent is None:
                     depth, neg, neg_words = 0, (), ()
                 else:
