@@ -178,3 +178,15 @@ def test_page_without_article_says_so() -> None:
     a = newsclean.clean(f"<html><body><ul>{nav}</ul></body></html>")
     assert a.paragraphs == ()
     assert any(n.startswith("not-an-article") for n in a.provenance.notes)
+
+
+def test_http_charset_is_used_when_it_fits() -> None:
+    """A charset from the HTTP header decodes bytes the page mislabels."""
+    page = (
+        "<html><head><meta charset='utf-8'></head><body><h1>Café crème</h1>"
+        + paras(PARAS)
+        + "</body></html>"
+    )
+    a = newsclean.clean(page.encode("latin-1"), charset="iso-8859-1")
+    assert a.title == "Café crème"
+    assert a.provenance.encoding is not None

@@ -91,8 +91,12 @@ def clean(
     url: str | None = None,
     pipeline: Pipeline | None = None,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
+    charset: str | None = None,
 ) -> Article:
     """Clean one news page (HTML, markdown dump or plain text, as str or bytes) into an Article.
+
+    ``charset`` is the encoding the HTTP response declared (Content-Type), if you have it: it
+    is tried before the page's own declaration, and only trusted when the bytes decode under it.
 
     >>> article = clean("<h1>Hello</h1><p>This is the first paragraph of a short story.</p>")
     >>> article.title
@@ -101,7 +105,7 @@ def clean(
     Raises a subclass of :class:`newsclean.NewscleanError` for input it cannot take
     (undecodable bytes, input over ``max_bytes``) or a stage that fails.
     """
-    doc = prepare(raw, url=url, max_bytes=max_bytes)
+    doc = prepare(raw, url=url, max_bytes=max_bytes, http_charset=charset)
     pipe = pipeline if pipeline is not None else _default_pipeline()
     try:
         doc = pipe.run(doc)
