@@ -14,13 +14,13 @@ __all__ = ["find_images"]
 
 # "Credit...Jim Huylebroek", "Photo: AP", "(Foto: dpa)", "Bild: Reuters", "© picture alliance"
 _CREDIT_TAIL = re.compile(
-    r"(?:^|(?<=\W))((?:credit|credits|photo|photos|foto|fotos|bild|bilder|image|images|"
+    r"(?:^|(?<=\W))((?:credit|credits|photograph|photo|photos|foto|fotos|bild|bilder|image|images|"
     r"quelle|source|crédit|crédito|imagen|picture|pictures|grafik|illustration)"
     r"\s*(?:\.{2,3}|…|:)|©|\(c\))\s*([^()\[\]]{2,120}?)\s*[)\]]?\s*$",
     re.IGNORECASE,
 )
 _CREDIT_LINE = re.compile(
-    r"^\s*(?:©|\(c\)|(?:photo|foto|bild|image|credit|quelle|source|picture)s?\s*(?:\.{2,3}|…|:))",
+    r"^\s*(?:©|\(c\)|(?:photograph|photo|foto|bild|image|credit|quelle|source|picture)s?\s*(?:\.{2,3}|…|:))",
     re.IGNORECASE,
 )
 
