@@ -78,7 +78,6 @@ class _Frame:
     """An open block-level element of the walk (a plain slots class: made ~900 times a page)."""
 
     __slots__ = (
-        "author_links",
         "caption",
         "credit",
         "depth",
@@ -132,7 +131,6 @@ class _Frame:
         #: is read once per block in flush() (reading it at every end was quadratic)
         self.strong_el: Any = None
         self.strong_at = 0
-        self.author_links: list[str] = []
 
 
 def parse_html(text: str, notes: list[str] | None = None) -> Any:
@@ -361,9 +359,6 @@ def read_tree(doc: Document, root: Any, *, markdown: bool) -> None:
                 b.extra["emphasized"] = True
         frame.strong = ""
         frame.strong_whole = False
-        if frame.author_links:
-            b.extra["author_links"] = frame.author_links
-            frame.author_links = []
         blocks.append(b)
 
     def add_text(s: str | None) -> None:
@@ -464,9 +459,6 @@ def read_tree(doc: Document, root: Any, *, markdown: bool) -> None:
                 continue
             if tag == "a":
                 link_depth = max(0, link_depth - 1)
-                href = el.get("href")
-                if stack and href and _AUTHOR_HINT.search(href) and _AUTHOR_HREF.search(href):
-                    stack[-1].author_links.append(clean_inline(text_of(el)))
             elif stack and tag in _EMPHASIS:
                 stack[-1].strong_el, stack[-1].strong_at = el, len(stack[-1].parts)
             elif credit_spans and el in credit_spans and stack:
@@ -480,6 +472,18 @@ def read_tree(doc: Document, root: Any, *, markdown: bool) -> None:
                     top.link_chars += len(tail.strip())
     while stack:
         flush(stack.pop())
+
+
+def author_links(el: Any) -> list[str]:
+    """Texts of the links to author pages inside an element (/author/jdoe, /autoren/...)."""
+    out: list[str] = []
+    for a in el.iter("a"):
+        href = a.get("href")
+        if href and _AUTHOR_HINT.search(href) and _AUTHOR_HREF.search(href):
+            text = clean_inline(text_of(a))
+            if text:
+                out.append(text)
+    return out
 
 
 def _record_image(

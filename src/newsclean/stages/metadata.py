@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from ..dates import find_dates, parse_iso
 from ..document import Block, Document
 from ..names import agency_of, is_organisation, parse_byline, strip_byline_prefix
-from ..readers.html import text_of
+from ..readers.html import author_links, text_of
 from ..rules import bylines
 from ..textutil import is_sentence_like, normalize_key, word_count
 
@@ -408,10 +408,15 @@ def _names_by_dateline(doc: Document, zone_end: int) -> list[str]:
 def _author_links(doc: Document, zone_end: int) -> list[str]:
     """Names of links to author pages near the top of the article."""
     out: list[str] = []
+    seen_els: set[Any] = set()
     for b in doc.blocks[: zone_end + 1]:
         if b.role in ("navigation", "footer"):
             continue
-        for text in b.extra.get("author_links", ()):
+        el = b.extra.get("el")
+        if el is None or el in seen_els:
+            continue
+        seen_els.add(el)
+        for text in author_links(el):
             for p in parse_byline(text).persons:
                 if p not in out:
                     out.append(p)
