@@ -271,18 +271,6 @@ def _screen_reader_only(cls: str | None) -> bool:
     return bool(cls) and _screen_reader_class(cls)
 
 
-def _hidden_elements(root: Any) -> set[Any]:
-    """Elements hidden from readers (hidden attribute, display:none, visibility:hidden)."""
-    out: set[Any] = set()
-    found: Any = _HIDDEN_XPATH(root)
-    for el in found:
-        style = el.get("style")
-        if el.get("hidden") is not None or (style and _HIDDEN_STYLE.search(style)):
-            out.add(el)
-    return out
-
-
-_HIDDEN_XPATH = etree.XPath("//*[@hidden or @style]")
 # text only for screen readers ("(opens in a new window)") is not shown on the page
 _SCREEN_READER_CLASS = re.compile(r"sr-only|visually-?hidden|screen-reader", re.IGNORECASE)
 
@@ -368,7 +356,6 @@ def read_tree(doc: Document, root: Any, *, markdown: bool) -> None:
             if link_depth:
                 top.link_chars += len(s.strip())
 
-    hidden = _hidden_elements(root)
     walker = etree.iterwalk(root, events=("start", "end"))
     skipped: set[Any] = set()
     credit_spans: set[Any] = set()
@@ -378,12 +365,17 @@ def read_tree(doc: Document, root: Any, *, markdown: bool) -> None:
     for event, el in walker:
         tag = el.tag
         if event == "start":
-            if tag.__class__ is not str or tag in skip_tags or el in hidden:
+            if tag.__class__ is not str or tag in skip_tags:
                 skipped.add(el)
                 skip_subtree()
                 continue
             cls = el.get("class")
-            if cls and sr_class(cls):
+            style = el.get("style")
+            if (
+                (cls and sr_class(cls))
+                or (style and _HIDDEN_STYLE.search(style))
+                or el.get("hidden") is not None
+            ):
                 skipped.add(el)
                 skip_subtree()
                 continue
