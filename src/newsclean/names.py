@@ -9,7 +9,8 @@ from .rules import agencies, bylines
 
 __all__ = ["Credit", "agency_of", "is_organisation", "parse_byline", "strip_byline_prefix"]
 
-_EMAIL = re.compile(r"\S+@\S+\.\w+")
+# matches start at a token start only: "\S+@\S+\.\w+" backtracked in cubic time on "@@@@..."
+_EMAIL = re.compile(r"(?<!\S)[^\s@]+@[\w.-]+\.\w+")
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _PARENS = re.compile(r"\(([^()]{0,80})\)")
 _PIPE = re.compile(r"\s[|/•·]\s")
@@ -42,7 +43,8 @@ def agency_of(name: str) -> str | None:
 
 
 _ACRONYM = re.compile(r"\b[A-ZÄÖÜ]{2,4}\b")
-_DOMAIN = re.compile(r"\b[\w-]+\.(?:[a-z]{2,6})\b", re.IGNORECASE)
+# from a token start only: "\b[\w-]+" restarted at every "-" (quadratic on "a-a-a-...")
+_DOMAIN = re.compile(r"(?<![\w-])[\w-]+\.(?:[a-z]{2,6})\b", re.IGNORECASE)
 
 
 def is_organisation(name: str) -> bool:
@@ -100,7 +102,9 @@ def parse_byline(text: str) -> Credit:
             if ag and ag not in out.agencies:
                 out.agencies.append(ag)
     text = _PARENS.sub(" ", text)
-    text = _PIPE.sub(", ", text)
+    # one space between words: the joiner pattern backtracks in cubic time on long space runs
+    # (left behind by a run of removed e-mail addresses)
+    text = _SPACES.sub(" ", _PIPE.sub(", ", text))
     for raw in bylines().joiners_re.split(text):
         name = _SPACES.sub(" ", raw).strip(" .,;:-–—|/")
         if not name:
