@@ -50,7 +50,9 @@ def types(session: nox.Session) -> None:
 def docs(session: nox.Session) -> None:
     """Doctests of the package and the README examples."""
     session.install("-e", ".[test]")
-    session.run("pytest", "--doctest-modules", "src/newsclean", "--doctest-glob=*.md", "README.md", "docs")
+    session.run(
+        "pytest", "--doctest-modules", "src/newsclean", "--doctest-glob=*.md", "README.md", "docs"
+    )
 
 
 @nox.session
