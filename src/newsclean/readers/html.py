@@ -18,7 +18,7 @@ import lxml.etree as etree
 from ..document import Block, BlockKind, Document
 from ..rules import class_tokens, hints
 from ..textutil import clean_inline
-from ._markup import cap_depth, strip_tags, unwrap_cdata
+from ._markup import cap_attributes, cap_depth, strip_tags, unwrap_cdata
 
 __all__ = ["parse_html", "read_html", "read_tree"]
 
@@ -82,7 +82,6 @@ class _Frame:
         "credit",
         "depth",
         "el",
-        "in_article",
         "in_figure",
         "in_quote",
         "link_chars",
@@ -107,7 +106,6 @@ class _Frame:
         pos: int,
         in_figure: Any,
         in_quote: bool,
-        in_article: bool,
         credit: bool,
         caption: bool,
     ) -> None:
@@ -120,7 +118,6 @@ class _Frame:
         self.pos = pos
         self.in_figure = in_figure
         self.in_quote = in_quote
-        self.in_article = in_article
         self.credit = credit
         self.caption = caption
         self.parts: list[str] = []
@@ -152,6 +149,9 @@ def parse_html(text: str, notes: list[str] | None = None) -> Any:
         text, n = unwrap_cdata(text)
         if n and notes is not None:
             notes.append(f"html: {n} CDATA section(s) read as text")
+    text, cut = cap_attributes(text, _MAX_ATTRIBUTES)
+    if cut and notes is not None:
+        notes.append(f"html: {cut} tag(s) with over {_MAX_ATTRIBUTES} attributes cut to that many")
     if _FRAMESET.search(text):
         # a frameset page shows nothing of its own but its <noframes> content, which the
         # parser would keep as raw markup: read it as a <div>
@@ -175,6 +175,8 @@ def parse_html(text: str, notes: list[str] | None = None) -> Any:
 #: nesting kept when a page is deeper than libxml2 reads: far above real pages (the deepest
 #: page of the development corpus nests 28 levels) and far below libxml2's 2048
 _MAX_DEPTH = 512
+# attributes kept per tag: libxml2 compares each attribute with all earlier ones (quadratic)
+_MAX_ATTRIBUTES = 1000
 _LEADING_SPACE = re.compile(r"\s+")
 _FRAMESET = re.compile(r"<frameset[\s>]", re.IGNORECASE)
 _NOFRAMES = re.compile(r"<(/?)noframes(?=[\s>])", re.IGNORECASE)
@@ -331,13 +333,10 @@ def read_tree(doc: Document, root: Any, *, markdown: bool) -> None:
             hint_words=neg_words,
         )
         b.extra["el"] = frame.el
-        b.extra["depth"] = frame.depth
         b.extra["neg"] = frame.neg
         b.extra["tag"] = tag
         if frame.in_figure is not None:
             b.extra["figure"] = frame.in_figure
-        if frame.in_article:
-            b.extra["in_article"] = True
         if frame.credit:
             b.extra["credit"] = True
         if frame.strong and text.endswith(frame.strong):
@@ -402,7 +401,6 @@ def read_tree(doc: Document, root: Any, *, markdown: bool) -> None:
                     (parent.pos if parent else 0) + eh.pos,
                     el if tag == "figure" else (parent.in_figure if parent else None),
                     tag == "blockquote" or bool(parent and parent.in_quote),
-                    tag == "article" or eh.pos >= 3 or bool(parent and parent.in_article),
                     bool(parent and parent.credit) or eh.credit,
                     bool(parent and parent.caption) or eh.caption,
                 )
@@ -508,7 +506,6 @@ def _record_image(
         b = Block(index=len(blocks), text=alt, kind="caption")
         b.extra["image"] = info
         b.extra["el"] = top.el
-        b.extra["depth"] = top.depth + 1
         b.extra["neg"] = top.neg
         b.extra["tag"] = "img"
         b.hint_words = tuple(w for _, w, _el in top.neg)
