@@ -129,7 +129,9 @@ def find_title(doc: Document) -> Document:
         if title is None:
             # "Kicker : Headline" is how text copies join a kicker span to the headline;
             # "4. Headline" is the headline as an item of a numbered list of top stories
-            title = _LIST_NUMBER.sub("", _SPACED_COLON.sub(": ", chosen.text))
+            title = chosen.text
+            if doc.format == "text":  # a copy's artefacts; French puts a space before ":"
+                title = _LIST_NUMBER.sub("", _SPACED_COLON.sub(": ", title))
         doc.mark(chosen, "title", "headline")
     if not title:
         return doc
