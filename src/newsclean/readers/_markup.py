@@ -9,6 +9,9 @@ over-counts unclosed tags, which only means flattening more than strictly needed
 :func:`unwrap_cdata` turns ``<![CDATA[...]]>`` sections outside raw-text elements into
 escaped text: the HTML parser reads them as comments and would drop their text.
 
+:func:`cap_attributes` cuts tags with thousands of attributes: libxml2 checks each attribute
+against all earlier ones (quadratic: 100,000 attributes took 15 s). Attributes are not text.
+
 Every scan here moves forward with ``str.find`` / ``re.search`` from the current position
 and never backtracks, so the time is linear in the input whatever it holds.
 """
@@ -16,10 +19,11 @@ and never backtracks, so the time is linear in the input whatever it holds.
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from functools import cache
 
-__all__ = ["cap_depth", "strip_tags", "unwrap_cdata"]
+__all__ = ["cap_attributes", "cap_depth", "strip_tags", "unwrap_cdata"]
 
 # a tag opener: "<name" or "</name", or a comment opener
 _OPENER = re.compile(r"<(?:(/?)([A-Za-z][A-Za-z0-9:_-]{0,63})|(!--))")
@@ -180,3 +184,36 @@ def strip_tags(text: str) -> str:
     lines = html.unescape(_ANY_TAG.sub("\n", _drop_raw(text))).split("\n")
     paras = "".join(f"<p>{html.escape(x, quote=False)}</p>" for x in lines if x.strip())
     return f"<html><body>{paras}</body></html>"
+
+
+# a start tag long enough to hold thousands of attributes (the run stops at the next < or >,
+# so the scan is linear)
+_LONG_TAG = re.compile(r"<[A-Za-z][^<>]{10000,}>")
+# pieces of a tag: whitespace, a quoted string (pairs quotes left to right, so at most one
+# unclosed quote per tag scans to its end), a lone quote, or a run of anything else
+_TAG_PIECE = re.compile(r"""\s+|"[^"]*"|'[^']*'|["']|[^\s"']+""")
+
+
+def cap_attributes(text: str, limit: int) -> tuple[str, int]:
+    """Cut every start tag with more than ``limit`` attributes down to its first ``limit``.
+
+    Returns the rewritten text and the number of tags cut.
+    """
+    cut = 0
+
+    def fix(m: re.Match[str]) -> str:
+        nonlocal cut
+        tag = m.group()
+        pieces = _TAG_PIECE.findall(tag, 1, len(tag) - 1)
+        kept: list[str] = []
+        attrs = 0
+        for prev, piece in itertools.pairwise(pieces):
+            if prev.isspace() and not piece.startswith(("=", '"', "'")):
+                attrs += 1
+                if attrs > limit:
+                    cut += 1
+                    return "<" + "".join([pieces[0], *kept]) + ">"
+            kept.append(piece)
+        return tag
+
+    return _LONG_TAG.sub(fix, text), cut
