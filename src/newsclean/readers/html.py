@@ -149,6 +149,9 @@ def parse_html(text: str, notes: list[str] | None = None) -> Any:
         text, n = unwrap_cdata(text)
         if n and notes is not None:
             notes.append(f"html: {n} CDATA section(s) read as text")
+    # libxml2 drops everything after an </html> end tag without a word (browsers read it
+    # into the body): a stray </html> mid-page lost the rest of the page
+    text = _END_HTML.sub("", text)
     text, cut = cap_attributes(text, _MAX_ATTRIBUTES)
     if cut and notes is not None:
         notes.append(f"html: {cut} tag(s) with over {_MAX_ATTRIBUTES} attributes cut to that many")
@@ -178,6 +181,7 @@ _MAX_DEPTH = 512
 # attributes kept per tag: libxml2 compares each attribute with all earlier ones (quadratic)
 _MAX_ATTRIBUTES = 1000
 _LEADING_SPACE = re.compile(r"\s+")
+_END_HTML = re.compile(r"</html\s*>", re.IGNORECASE)
 _FRAMESET = re.compile(r"<frameset[\s>]", re.IGNORECASE)
 _NOFRAMES = re.compile(r"<(/?)noframes(?=[\s>])", re.IGNORECASE)
 
