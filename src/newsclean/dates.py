@@ -79,7 +79,9 @@ class DateHit:
     updated: bool
 
 
-_DIGIT = re.compile(r"\d")
+# every pattern needs a four-digit year, and only 1990..next year is plausible: texts without
+# one skip the month-name alternations (245 us per short text: 100k paragraphs took 25 s)
+_YEAR = re.compile(r"(?:199|20\d)\d")
 _TIME = r"(?:\s*(?:,|um|à|a las|at|-|–|—|\|)?\s*(\d{1,2})[:.h](\d{2})(?:\s*([ap])\.?\s*m\.?)?(?:\s*uhr)?)?"
 
 
@@ -126,7 +128,7 @@ def find_dates(text: str, *, month_first: bool = False) -> list[DateHit]:
     """Dates written in ``text`` (a short string: a dateline or byline), in order."""
     if len(text) > 400:
         text = text[:400]
-    if not _DIGIT.search(text):  # every pattern needs a number: skip the rest cheaply
+    if not _YEAR.search(text):
         return []
     hits: list[DateHit] = []
     taken: list[tuple[int, int]] = []
