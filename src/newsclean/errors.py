@@ -12,7 +12,8 @@ Every exception that :func:`newsclean.clean` raises on purpose is a subclass of
     ├── StageError                 a stage raised or broke its contract; names the stage
     └── DocumentTimeoutError       a document exceeded its time budget in a batch run
 
-Each message says what to do next.
+Each message says what to do next; docs/errors.md says when each is raised, and
+docs/limits.md what happens at each limit.
 """
 
 from __future__ import annotations
@@ -38,7 +39,8 @@ class InputError(NewscleanError, ValueError):
 
 
 class UndecodableInputError(InputError):
-    """Bytes that do not decode to text (binary data, compressed or PDF bytes)."""
+    """Bytes that are not text: a known binary format (compressed, PDF, image, ...) or mostly
+    NUL or control bytes. The message names what was found and what to do."""
 
 
 class InputTooLargeError(InputError):
