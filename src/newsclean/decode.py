@@ -120,7 +120,7 @@ _CANDIDATES = (
     "cp949",
 )
 _MULTIBYTE = frozenset({"cp932", "euc_jp", "gb18030", "big5hkscs", "cp949"})
-_SAMPLE = 65536  # bytes scored by detection and by the mostly-UTF-8 check
+_SAMPLE = 65536  # bytes scored by detection (the mostly-UTF-8 check reads everything)
 
 # lowercase letters of the alphabets of languages written with Latin letters: a word whose
 # non-ASCII letters all belong to one of them reads as text
@@ -242,10 +242,10 @@ def _nul_pattern(sample: bytes) -> str | None:
     return None
 
 
-def _mostly_utf8(sample: bytes) -> tuple[bool, int]:
-    """Whether ``sample`` is UTF-8 apart from a few invalid sequences; their number."""
-    text = sample.decode("utf-8", errors="replace")
-    errors = text.count("\ufffd") - sample.count(b"\xef\xbf\xbd")
+def _mostly_utf8(data: bytes) -> tuple[bool, int]:
+    """Whether ``data`` is UTF-8 apart from a few invalid sequences; their number."""
+    text = data.decode("utf-8", errors="replace")
+    errors = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
     valid = len(text) - len(text.encode("ascii", errors="ignore")) - errors
     # genuine legacy text has next to no valid multi-byte sequences by accident (an uppercase
     # accented letter followed by a symbol), so a few are enough (calibrated: development
@@ -310,14 +310,20 @@ def _plausible_word(word: str) -> bool:
     return True
 
 
+_HIGH = re.compile(rb"[\x80-\xff]")
+
+
 def _sample(data: bytes) -> bytes:
-    """The first ``_SAMPLE`` bytes, cut after an ASCII byte (never inside a character)."""
-    if len(data) <= _SAMPLE:
-        return data
-    cut = _SAMPLE
-    while cut > _SAMPLE - 4096 and data[cut - 1] >= 0x80:
+    """``_SAMPLE`` bytes from just before the first non-ASCII byte (a page's head and scripts
+    can be 100 KB of ASCII), starting and ending at ASCII bytes (never inside a character)."""
+    first = _HIGH.search(data)
+    start = max(0, first.start() - 1024) if first is not None else 0
+    if len(data) - start <= _SAMPLE:
+        return data[start:]
+    cut = start + _SAMPLE
+    while cut > start + _SAMPLE - 4096 and data[cut - 1] >= 0x80:
         cut -= 1
-    return data[:cut]
+    return data[start:cut]
 
 
 def _ranked(sample: bytes) -> list[tuple[int, str]]:
@@ -376,16 +382,13 @@ def decode(data: bytes, *, http_charset: str | None = None) -> Decoded:
     if reason is not None:
         raise UndecodableInputError(reason)
     notes: list[str] = []
-    sample = _sample(data)
-    mostly, errors = _mostly_utf8(sample)
+    mostly, errors = _mostly_utf8(data)
     if mostly:
         # UTF-8 with a few invalid bytes: read those as Windows-1252 rather than re-guess
         text = data.decode("utf-8", errors="newsclean-cp1252")
-        notes.append(
-            f"{errors} invalid UTF-8 sequence(s) in the first {len(sample):,} bytes "
-            "read as windows-1252"
-        )
+        notes.append(f"{errors} invalid UTF-8 sequence(s) read as windows-1252")
         return Decoded(text, "utf-8", "repaired", tuple(notes))
+    sample = _sample(data)
     declared: list[tuple[str, str]] = []
     if http_charset:
         declared.append((http_charset, "declared-http"))
