@@ -589,6 +589,18 @@ CASES = [
         "quotes-and-cjk-punctuation", lambda: page(TYPOGRAPHY + " " + P1, P2), in_body=(TYPOGRAPHY,)
     ),
     Case(
+        "ftfy-keeps-typography",
+        lambda: page(
+            "The cafÃ© owner said “curly” quotes, ＡＢＣ full width and 東京は「晴れ」（本日）！ "
+            "stay as written.",
+            P1,
+        ),
+        in_body=(
+            "The café owner said “curly” quotes, ＡＢＣ full width and 東京は「晴れ」（本日）！",
+        ),
+        says="unicode repaired",
+    ),
+    Case(
         "decomposed-text-nfc",
         lambda: page(
             unicodedata.normalize(
