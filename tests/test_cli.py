@@ -7,7 +7,6 @@ import io
 import json
 import subprocess
 import sys
-import uuid
 from pathlib import Path
 from typing import Any
 
@@ -16,46 +15,11 @@ import pytest
 from newsclean.cli import main
 from newsclean.warc import available_backends
 
+from .pages import page, warc_record
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "002_72b5f6f66a5c28c5.txt"
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
-
-TEMPLATE = (
-    "<html><head><title>Story {i} - The Daily</title></head><body>"
-    "<nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
-    "<article><h1>Story {i} headline</h1><p class='byline'>By Jane Doe</p>"
-    "<p>The first paragraph of story {i} tells what happened in the town on Monday, "
-    "with enough words to count as text.</p>"
-    "<p>A second paragraph adds detail about the people involved and what they said.</p>"
-    "</article><footer>Copyright 2024 The Daily</footer></body></html>"
-)
-
-
-def page(i: int) -> str:
-    """A small news page whose headline is 'Story <i> headline'."""
-    return TEMPLATE.format(i=i)
-
-
-def warc_record(
-    url: str,
-    body: bytes,
-    *,
-    content_type: str = "text/html; charset=utf-8",
-    rec_type: str = "response",
-    declare_http: bool = True,
-) -> bytes:
-    """One WARC/1.0 record holding an HTTP response (or a request) for ``url``."""
-    http = (
-        b"HTTP/1.1 200 OK\r\nContent-Type: " + content_type.encode() + b"\r\n"
-        b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body
-    )
-    declared = f"Content-Type: application/http; msgtype={rec_type}\r\n" if declare_http else ""
-    head = (
-        f"WARC/1.0\r\nWARC-Type: {rec_type}\r\nWARC-Record-ID: <urn:uuid:{uuid.uuid4()}>\r\n"
-        f"WARC-Date: 2024-05-01T10:00:00Z\r\nWARC-Target-URI: {url}\r\n"
-        f"{declared}Content-Length: {len(http)}\r\n\r\n"
-    ).encode()
-    return head + http + b"\r\n\r\n"
 
 
 def write_warc(path: Path, records: list[bytes]) -> Path:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import uuid
 from pathlib import Path
 
 import pytest
@@ -19,36 +18,7 @@ from datatrove.pipeline.writers import JsonlWriter
 
 from newsclean.integrations.datatrove import METADATA_KEYS, NewscleanExtractor
 
-TEMPLATE = (
-    "<html><head><title>Story {i} - The Daily</title>"
-    "<meta property='article:published_time' content='2024-05-0{i}T08:00:00Z'></head><body>"
-    "<nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
-    "<article><h1>Story {i} headline</h1><p class='byline'>By Jane Doe</p>"
-    "<p>The first paragraph of story {i} tells what happened in the town on Monday, "
-    "with enough words to count as text.</p>"
-    "<p>A second paragraph adds detail about the people involved and what they said.</p>"
-    "</article><footer>Copyright 2024 The Daily</footer></body></html>"
-)
-
-
-def page(i: int) -> str:
-    """A small news page whose headline is 'Story <i> headline'."""
-    return TEMPLATE.format(i=i)
-
-
-def warc_record(url: str, body: bytes) -> bytes:
-    """One WARC/1.0 response record with an HTML payload (and the payload type set)."""
-    http = (
-        b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
-        b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body
-    )
-    head = (
-        f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:{uuid.uuid4()}>\r\n"
-        f"WARC-Date: 2024-05-01T10:00:00Z\r\nWARC-Target-URI: {url}\r\n"
-        "WARC-Identified-Payload-Type: text/html\r\n"
-        f"Content-Type: application/http; msgtype=response\r\nContent-Length: {len(http)}\r\n\r\n"
-    ).encode()
-    return head + http + b"\r\n\r\n"
+from .pages import page, warc_record
 
 
 def test_executor_over_a_warc(tmp_path: Path) -> None:
@@ -62,7 +32,7 @@ def test_executor_over_a_warc(tmp_path: Path) -> None:
     pages = {f"https://daily.example/{i}": page(i) for i in (1, 2)}
     with (warcs / "crawl.warc.gz").open("wb") as fh:
         for url, html in pages.items():
-            fh.write(gzip.compress(warc_record(url, html.encode())))
+            fh.write(gzip.compress(warc_record(url, html.encode(), payload_type="text/html")))
     out = tmp_path / "out"
     LocalPipelineExecutor(
         pipeline=[WarcReader(str(warcs)), NewscleanExtractor(timeout=20), JsonlWriter(str(out))],
@@ -87,10 +57,10 @@ def test_failed_pages_are_dropped_and_counted() -> None:
     """Refused pages and pages without a body leave the stream, counted in the step's stats."""
     step = NewscleanExtractor(timeout=None, max_bytes=20_000)
     docs = [
-        Document(text=page(1), id="a", metadata={"url": "https://daily.example/1"}),
+        Document(text=page(1, dated=True), id="a", metadata={"url": "https://daily.example/1"}),
         Document(text="<p>" + "x" * 30_000 + "</p>", id="too-big"),
         Document(text="<html><body><nav>Home</nav></body></html>", id="empty"),
-        Document(text=page(3), id="c"),
+        Document(text=page(3, dated=True), id="c"),
     ]
     kept = list(step.run(iter(docs)))
     assert [d.id for d in kept] == ["a", "c"]
@@ -107,7 +77,9 @@ def test_keep_failed_marks_instead_of_dropping() -> None:
         timeout=None, keep_failed=True, metadata_prefix="nc_", max_bytes=20_000
     )
     raw = "<p>" + "x" * 30_000 + "</p>"
-    kept = list(step.run(iter([Document(text=raw, id="b"), Document(text=page(2), id="c")])))
+    kept = list(
+        step.run(iter([Document(text=raw, id="b"), Document(text=page(2, dated=True), id="c")]))
+    )
     assert [(d.id, d.metadata["nc_status"]) for d in kept] == [("b", "rejected"), ("c", "ok")]
     assert kept[0].text == raw
     assert "over the limit" in kept[0].metadata["nc_error"]
