@@ -162,6 +162,40 @@ def test_json_ld_article_body_guides_the_body() -> None:
     assert any(r.reason == "not-in-article-body" for r in a.provenance.removed)
 
 
+def test_lead_left_out_of_article_body_is_kept() -> None:
+    """The standfirst between headline and article text stays body when articleBody omits it."""
+    long_paras = [p + " " + p for p in PARAS]
+    ld = json_ld(
+        {"@type": "NewsArticle", "headline": "Trams", "articleBody": "\n\n".join(long_paras)}
+    )
+    lead = "The city is getting three new tram lines. Here is what changes for commuters."
+    promo = "<p>Subscribers get unlimited access to every story on our website and in our apps, from only a few euros.</p>"
+    article = (
+        "<h1>Council approves three new tram lines</h1><p class='byline'>By Ana Silva</p>"
+        f"<p>{lead}</p>" + paras(long_paras) + promo
+    )
+    a = newsclean.clean(page(head=ld, article=article))
+    assert [p.text for p in a.paragraphs] == [lead, *long_paras]
+    kept = [r for r in a.provenance.removed if r.reason == "not-in-article-body"]
+    assert [r.text for r in kept] == [promo[3:-4]]
+
+
+def test_prose_between_headline_and_article_body_is_no_lead() -> None:
+    """Prose too long for a standfirst that articleBody leaves out is not taken for a lead."""
+    long_paras = [p + " " + p for p in PARAS]
+    ld = json_ld(
+        {"@type": "NewsArticle", "headline": "Trams", "articleBody": "\n\n".join(long_paras)}
+    )
+    other = (
+        "Elsewhere in the region, farmers reported a late harvest after weeks of heavy rain, "
+        "and several roads were closed while crews repaired the damage to bridges and culverts."
+    )
+    other = " ".join([other] * 4)  # 112 words: longer than any standfirst
+    article = f"<h1>Council approves three new tram lines</h1><p>{other}</p>" + paras(long_paras)
+    a = newsclean.clean(page(head=ld, article=article))
+    assert [p.text for p in a.paragraphs] == long_paras
+
+
 def test_script_shell_takes_the_body_from_json_ld() -> None:
     """A page whose article lives only in JSON-LD articleBody gets that text as its body."""
     text = PARAS + [p.replace("Tuesday", "Monday") + " More follows." for p in PARAS]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..document import Block, Document
+from ..document import METADATA_ROLES, Block, Document
 from ..rules import hints
 from ..textutil import is_sentence_like, normalize_key, word_count
 
@@ -234,7 +234,7 @@ def select_main_run(doc: Document) -> Document:
     end = _cut_at_related(blocks, start, end)
     doc.flags["main_run"] = (start, end)
     for i, b in enumerate(blocks):
-        if b.removed or start <= i <= end or b.reason == "in-article-body":
+        if b.removed or start <= i <= end or b.reason in ("in-article-body", "article-lead"):
             continue
         doc.mark(b, "boilerplate", "before-article" if i < start else "after-article")
     return doc
@@ -278,11 +278,57 @@ def follow_article_body(doc: Document) -> Document:
         elif not inside and not b.removed and b.kind != "caption":
             doc.mark(b, "boilerplate", "not-in-article-body")
     doc.flags["article_body_used"] = True
+    _keep_lead(doc)
     if len(seen) < 0.3 * len(grams):
         # the page shows little of the article (a script-rendered shell, a teaser page):
         # the structured data's text is the article
         _blocks_from_article_body(doc, bodies[0])
     return doc
+
+
+# a standfirst is one to four short prose blocks (a paragraph, or key-point bullets) between the
+# headline and the article text; 100 words bounds one block (development corpus: leads are
+# 12-70 words, key-point bullets 10-30)
+_LEAD_BLOCKS = 4
+_LEAD_WORDS = 100
+_LEAD_WINDOW = 15  # blocks searched back from the article text for the headline
+
+
+def _keep_lead(doc: Document) -> None:
+    """Keep the standfirst that structured data often leaves out of ``articleBody``.
+
+    The lead sits between the headline (a level 1-2 heading) and the first block found in
+    ``articleBody``, with only short lines (byline, date, share buttons, captions) around it.
+    """
+    first = next((b.index for b in doc.blocks if b.reason == "in-article-body"), None)
+    if first is None:
+        return
+    titles = {normalize_key(c.value) for c in doc.get("title") if isinstance(c.value, str)}
+    lead: list[Block] = []
+    for b in reversed(doc.blocks[max(0, first - _LEAD_WINDOW) : first]):
+        # the headline: a top-level heading that reads like one ("More videos" does not)
+        if (
+            b.kind == "heading"
+            and 0 < b.level <= 2
+            and (word_count(b.text) >= 4 or normalize_key(b.text) in titles)
+        ):
+            break
+        words = word_count(b.text)
+        if (
+            b.reason == "not-in-article-body"
+            and b.kind != "caption"
+            and 5 <= words <= _LEAD_WORDS
+            and is_sentence_like(b.text)
+        ):
+            if len(lead) == _LEAD_BLOCKS:
+                return
+            lead.append(b)
+        elif words >= 15 and b.kind != "caption" and b.role not in METADATA_ROLES:
+            return  # other prose between the headline and the article: no lead to keep
+    else:
+        return  # no headline found above the article text
+    for b in lead:
+        doc.mark(b, "body", "article-lead")
 
 
 def _blocks_from_article_body(doc: Document, body: str) -> None:
