@@ -133,6 +133,25 @@ def test_figure_caption_and_credit_become_an_image() -> None:
     assert "tram in the city centre" not in a.body
 
 
+def test_figcaption_outside_figure_becomes_an_image() -> None:
+    """A figcaption in a plain <div> (no <figure>) is a caption, not body text."""
+    fig = (
+        "<div class='media'><img src='https://example.org/tram.jpg' alt=''>"
+        "<figcaption><span>A tram in the city centre</span>"
+        "<span class='credit'> (<div>Image: Jane Doe/Example Pictures)</div></span></figcaption></div>"
+    )
+    byline = "<div class='caption'>By Ana Silva</div>"
+    a = newsclean.clean(
+        page(article="<h1>Trams</h1>" + byline + paras(PARAS[:2]) + fig + paras(PARAS[2:]))
+    )
+    assert [p.text for p in a.paragraphs] == PARAS
+    assert {(i.caption, i.credit) for i in a.images} == {
+        ("A tram in the city centre", None),
+        (None, "Jane Doe/Example Pictures"),
+    }
+    assert [p.name for p in a.authors] == ["Ana Silva"]
+
+
 def test_hidden_and_screen_reader_text_is_not_body() -> None:
     """Text hidden by style or only for screen readers is not part of the article."""
     article = (

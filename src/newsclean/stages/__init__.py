@@ -8,7 +8,7 @@ from ..document import Document
 from .boilerplate import strip_boilerplate
 from .content import follow_article_body, select_content, select_main_run
 from .finish import tidy_body
-from .images import find_images
+from .images import claim_captions, find_images
 from .metadata import find_byline, find_dates_stage, find_source, find_subtitle, find_title
 from .unicode import repair_unicode
 
@@ -16,6 +16,7 @@ find_dates_stage.name = "find_dates"  # type: ignore[attr-defined]
 
 __all__ = [
     "DEFAULT_STAGES",
+    "claim_captions",
     "find_byline",
     "find_dates_stage",
     "find_images",
@@ -42,5 +43,6 @@ DEFAULT_STAGES: tuple[Callable[[Document], Document], ...] = (
     find_dates_stage,
     find_subtitle,
     find_source,
+    claim_captions,
     tidy_body,
 )

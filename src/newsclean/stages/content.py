@@ -176,7 +176,8 @@ def _run_score(b: Block) -> float:
     sentence, a comment count) sums near zero, an article paragraph well above.
     """
     n = len(b.text)
-    if b.removed:  # already known junk (catalogue phrase): it does not split the article
+    if b.removed or b.kind == "caption":
+        # known junk (catalogue phrase) or a figure caption: it does not split the article
         return -5.0
     if is_sentence_like(b.text) and b.link_density < 0.5:
         return float(max(min(n, 800) - 80, 5))

@@ -10,7 +10,7 @@ from ..names import agency_of
 from ..rules import agencies
 from ..textutil import is_sentence_like, word_count
 
-__all__ = ["find_images"]
+__all__ = ["claim_captions", "find_images"]
 
 # "Credit...Jim Huylebroek", "Photo: AP", "(Foto: dpa)", "Bild: Reuters", "© picture alliance"
 _CREDIT_TAIL = re.compile(
@@ -153,3 +153,29 @@ def find_images(doc: Document) -> Document:
         info = raw_by_figure.get(fig, {})
         _image(doc, info.get("url"), caption or None, fig_credit)
     return doc
+
+
+def claim_captions(doc: Document) -> Document:
+    """Caption blocks that no stage claimed become images (runs after the metadata stages).
+
+    ``figcaption`` and caption-class elements outside a ``<figure>`` wait until the byline and
+    date stages have taken what is theirs (bylines often sit in caption-styled elements);
+    what is left is a caption, with adjacent caption blocks forming one image.
+    """
+    group: list[Block] = []
+    for b in doc.blocks:
+        if b.kind == "caption" and b.role is None:
+            if group and group[-1].index != b.index - 1:
+                _caption_image(doc, group)
+                group = []
+            group.append(b)
+    if group:
+        _caption_image(doc, group)
+    return doc
+
+
+def _caption_image(doc: Document, group: list[Block]) -> None:
+    caption, credit = _split_credit(" ".join(b.text for b in group))
+    _image(doc, None, caption.rstrip(" ([") or None, credit)
+    for b in group:
+        doc.mark(b, "caption", "figure-caption")
