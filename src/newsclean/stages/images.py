@@ -15,8 +15,9 @@ __all__ = ["claim_captions", "find_images"]
 # "Credit...Jim Huylebroek", "Photo: AP", "(Foto: dpa)", "Bild: Reuters", "© picture alliance"
 _CREDIT_TAIL = re.compile(
     r"(?:^|(?<=\W))((?:credit|credits|photograph|photo|photos|foto|fotos|bild|bilder|image|images|"
-    r"quelle|source|crédit|crédito|imagen|picture|pictures|grafik|illustration)"
-    r"\s*(?:\.{2,3}|…|:)|©|\(c\))\s*([^()\[\]]{2,120}?)\s*[)\]]?\s*$",
+    r"quelle|source|crédit|crédito|imagen|picture|pictures|grafik|illustration|bildrechte|"
+    r"bildquelle|ljósmynd|zdjęcie|kuva|fotografía|fotografia|фото)"
+    r"\s*(?:\.{2,3}|…|:|/)|©|\(c\))\s*([^()\[\]]{2,120}?)\s*[)\]]?\s*$",
     re.IGNORECASE,
 )
 _CREDIT_LINE = re.compile(
@@ -25,12 +26,24 @@ _CREDIT_LINE = re.compile(
 )
 
 
+# one or two words glued before the credit word: "(AP Photo/...)", "Image Credits: ..."
+_CREDIT_PREFIX = re.compile(r"(?:^|[.(|]\s*)((?:[^\s.(|]+\s+){0,1}[^\s.(|]+)\s*$")
+_CREDIT_WORDS = frozenset({"image", "images", "photo", "photos", "picture", "foto", "bild"})
+
+
 def _split_credit(text: str) -> tuple[str, str | None]:
     m = _CREDIT_TAIL.search(text)
     if m is None:
         return text, None
     credit = m.group(2).strip(" .,;")
-    caption = text[: m.start()].strip(" |/([")
+    head = text[: m.start()]
+    p = _CREDIT_PREFIX.search(head)
+    if p is not None and p.start(1) > 0 and len(p.group(1)) <= 12:
+        prefix = p.group(1)
+        head = head[: p.start(1)]
+        if prefix.casefold() not in _CREDIT_WORDS:  # an agency: "AP Photo/Jane Doe"
+            credit = text[p.start(1) :].strip(" .,;)]")
+    caption = head.strip(" |/([")
     return caption, credit or None
 
 
@@ -43,7 +56,8 @@ def _is_photo_credit(text: str) -> bool:
 
 
 _CREDIT_WORD = re.compile(
-    r"(?:\b(?:credit|photo|foto|bild|image|picture|quelle|source|crédit|crédito|imagen)\s*(?:\.{2,3}|…|:))|©",
+    r"(?:\b(?:credit|photo|foto|bild|image|picture|quelle|source|crédit|crédito|imagen|bildrechte|"
+    r"bildquelle|ljósmynd|zdjęcie|kuva|fotografía|fotografia|фото)s?\s*(?:\.{2,3}|…|:|/))|©",
     re.IGNORECASE,
 )
 
@@ -56,6 +70,30 @@ def _has_credit_word(text: str) -> bool:
 
 def _image(doc: Document, url: str | None, caption: str | None, credit: str | None) -> None:
     doc.images.append({"url": url, "caption": caption or None, "credit": credit or None})
+
+
+def _pair_credit(doc: Document, i: int, credit: str | None) -> bool:
+    """A credit line and the short caption line under it (same chunk, or not prose) are one image."""
+    blocks = doc.blocks
+    b = blocks[i]
+    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+    if (
+        nxt is None
+        or nxt.removed
+        or word_count(nxt.text) > 30
+        or nxt.kind == "heading"
+        or nxt.link_density >= 0.5
+    ):
+        return False
+    same_chunk = nxt.extra.get("chunk") is not None and nxt.extra.get("chunk") == b.extra.get(
+        "chunk"
+    )
+    if not same_chunk and (is_sentence_like(nxt.text) or not _is_photo_credit(credit or "")):
+        return False
+    _image(doc, None, nxt.text, credit)
+    doc.mark(b, "credit", "photo-credit")
+    doc.mark(nxt, "caption", "image-caption")
+    return True
 
 
 def find_images(doc: Document) -> Document:
@@ -88,38 +126,21 @@ def find_images(doc: Document) -> Document:
             doc.mark(b, "caption", "photo-caption")
             continue
         if (
-            doc.tree is not None
-            and b.kind == "paragraph"
+            b.kind == "paragraph"
             and word_count(b.text) <= 50
             and _CREDIT_TAIL.search(b.text)
             and _has_credit_word(b.text)
         ):
-            # a caption outside <figure>: "Fahrzeuge bei Rafah. Foto: AP", "(Getty Images)"
+            # a caption outside <figure>: "Fahrzeuge bei Rafah. Foto: AP", "(Getty Images)";
+            # a credit line alone ("© dpa") captions the line under it when that one fits
             caption, credit = _split_credit(b.text)
-            _image(doc, None, caption or None, credit)
-            doc.mark(b, "caption", "image-caption")
+            if caption or not _pair_credit(doc, i, credit):
+                _image(doc, None, caption or None, credit)
+                doc.mark(b, "caption", "image-caption")
             continue
         if _CREDIT_LINE.match(b.text) and word_count(b.text) <= 10 and b.link_density < 0.5:
-            nxt = blocks[i + 1] if i + 1 < len(blocks) else None
             credit = _CREDIT_LINE.sub("", b.text).strip(" :.")
-            if (
-                nxt is not None
-                and not nxt.removed
-                and word_count(nxt.text) <= 30
-                and nxt.kind != "heading"
-                and nxt.link_density < 0.5
-                and (
-                    (
-                        nxt.extra.get("chunk") is not None
-                        and nxt.extra.get("chunk") == b.extra.get("chunk")
-                    )
-                    or (not is_sentence_like(nxt.text) and _is_photo_credit(credit))
-                )
-            ):
-                _image(doc, None, nxt.text, credit)
-                doc.mark(b, "credit", "photo-credit")
-                doc.mark(nxt, "caption", "image-caption")
-            elif (
+            if not _pair_credit(doc, i, credit) and (
                 b.text.lstrip().startswith("©")
                 and word_count(b.text) <= 6
                 and _is_photo_credit(credit)

@@ -1,0 +1,59 @@
+"""Captions and credits in every format become images, not body text."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsclean
+
+PARAS = [
+    "The city council voted on Tuesday to expand the tram network by three new lines, a decision that ends years of debate among residents and businesses.",
+    "Construction is expected to begin next spring, and the first line should open within four years, officials said at a press conference in the town hall.",
+    "Opponents argued that the money would be better spent on buses, which can be rerouted as the city grows and cost far less to run each year.",
+    "Supporters countered that trams carry more passengers and attract riders who would never take a bus, pointing to the experience of other cities.",
+]
+
+
+@pytest.mark.parametrize(
+    ("line", "caption", "credit"),
+    [
+        (
+            "A tram at the depot on Monday. Bildrechte: Example Verlag/Jane Doe",
+            "A tram at the depot on Monday.",
+            "Example Verlag/Jane Doe",
+        ),
+        (
+            "A tram at the depot on Monday. (AP Photo/Jane Doe)",
+            "A tram at the depot on Monday.",
+            "AP Photo/Jane Doe",
+        ),
+        (
+            "A tram at the depot on Monday. Ljósmynd/Jane Doe",
+            "A tram at the depot on Monday.",
+            "Jane Doe",
+        ),
+        (
+            "A tram at the depot on Monday. Image Credits: Jane Doe",
+            "A tram at the depot on Monday.",
+            "Jane Doe",
+        ),
+    ],
+)
+def test_caption_line_with_credit_in_text_copy(line: str, caption: str, credit: str) -> None:
+    """A text line ending in a photo credit is an image caption, whatever the credit word."""
+    text = "\n\n".join([PARAS[0], PARAS[1], line, PARAS[2], PARAS[3]])
+    a = newsclean.clean(text)
+    assert [p.text for p in a.paragraphs] == PARAS
+    assert [(i.caption, i.credit) for i in a.images] == [(caption, credit)]
+
+
+def test_credit_line_captions_the_line_under_it() -> None:
+    """'© Agency' alone on a line takes the short line under it as its caption."""
+    text = "\n\n".join(
+        [PARAS[0], "© picture-alliance / dpa\nTrams at the depot (archive image)", *PARAS[1:]]
+    )
+    a = newsclean.clean(text)
+    assert [p.text for p in a.paragraphs] == PARAS
+    assert [(i.caption, i.credit) for i in a.images] == [
+        ("Trams at the depot (archive image)", "picture-alliance / dpa")
+    ]
