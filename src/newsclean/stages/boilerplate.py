@@ -19,8 +19,22 @@ _READING_TIME = re.compile(
     r"(?:\s*(?:read|reading|lesezeit|lesen|de lecture|de lectura|di lettura))?\s*$",
     re.IGNORECASE,
 )
+# a lone time, absolute or relative: "12:30", "5 min ago", "vor 2 Std.", "Heute, 12:37 Uhr",
+# "il y a 3 heures", "hace 2 horas" (the time of this or another story, never article text)
 _TIMESTAMP_ONLY = re.compile(
-    r"^\s*(?:\d{1,2}[:.]\d{2}|\d{1,2}\s*(?:min|h|std|hrs?|mins?)\.?(?:\s+ago)?)\s*$", re.IGNORECASE
+    r"^\s*[•·|]?\s*(?:"
+    r"(?:(?:today|yesterday|heute|gestern|aujourd'hui|hier|hoy|ayer|oggi|ieri),?\s*"
+    r"(?:at|um|à|a las|alle)?\s*)?\d{1,2}[:.]\d{2}(?:\s*(?:uhr|h|am|pm))?"
+    r"|(?:vor|il y a|hace|fa)?\s*\d{1,3}\s*(?:min|mins|minutes?|minuten|minutos|minuti|h|hrs?|"
+    r"hours?|std|stunden?|heures?|horas?|ore|days?|tagen?|jours?|días?)\.?(?:\s+(?:ago|fa))?"
+    r")\s*$",
+    re.IGNORECASE,
+)
+# a gallery position ("3/12", "3 / 12"): an image counter, not text
+_COUNTER = re.compile(r"^\s*\d{1,3}\s*/\s*\d{1,3}\s*$")
+# a video or audio teaser: its running time closes it ("... 18.04.2024 | 0:21 min")
+_MEDIA_DURATION = re.compile(
+    r"\|\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:min|std|h)?\.?\s*$", re.IGNORECASE
 )
 
 
@@ -55,6 +69,12 @@ def strip_boilerplate(doc: Document) -> Document:
             continue
         if _TIMESTAMP_ONLY.match(text):
             doc.mark(b, "ui", "timestamp")
+            continue
+        if _COUNTER.match(text):
+            doc.mark(b, "ui", "gallery-counter")
+            continue
+        if wc <= 60 and _MEDIA_DURATION.search(text):
+            doc.mark(b, "media", "media-duration")
             continue
         if wc <= 40 and len(_MENU_SEPARATORS.findall(text)) >= 3 and not is_sentence_like(text):
             doc.mark(b, "navigation", "menu-line")

@@ -1,0 +1,49 @@
+"""Boilerplate lines inside an article are removed with their reason, in every format."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsclean
+
+PARAS = [
+    "The city council voted on Tuesday to expand the tram network by three new lines, a decision that ends years of debate among residents and businesses.",
+    "Construction is expected to begin next spring, and the first line should open within four years, officials said at a press conference in the town hall.",
+    "Opponents argued that the money would be better spent on buses, which can be rerouted as the city grows and cost far less to run each year.",
+    "Supporters countered that trams carry more passengers and attract riders who would never take a bus, pointing to the experience of other cities.",
+]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("12:30", "timestamp"),
+        ("5 min ago", "timestamp"),
+        ("•vor 2 Std.", "timestamp"),
+        ("Heute, 12:37 Uhr", "timestamp"),
+        ("il y a 3 heures", "timestamp"),
+        ("22 hours ago", "timestamp"),
+        ("3/12", "gallery-counter"),
+        (
+            "Die Regierung hat neue Sanktionen beschlossen. Was das bedeutet. 18.04.2024 | 0:21 min",
+            "media-duration",
+        ),
+    ],
+)
+def test_line_inside_article_is_removed(line: str, reason: str) -> None:
+    """A line that is no article text is removed with its reason code, the prose kept."""
+    text = "\n\n".join([PARAS[0], PARAS[1], line, PARAS[2], PARAS[3]])
+    a = newsclean.clean(text)
+    assert [p.text for p in a.paragraphs] == PARAS
+    assert [r.reason for r in a.provenance.removed if r.text == line] == [reason]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["At 12:30 the council met again.", "The vote took 5 minutes.", "Three of 12 members left."],
+)
+def test_prose_with_times_stays(line: str) -> None:
+    """Sentences that mention a time or a count are article text."""
+    text = "\n\n".join([PARAS[0], PARAS[1] + " " + line, PARAS[2], PARAS[3]])
+    a = newsclean.clean(text)
+    assert a.paragraphs[1].text.endswith(line)
