@@ -243,3 +243,32 @@ def test_http_charset_is_used_when_it_fits() -> None:
     a = newsclean.clean(page.encode("latin-1"), charset="iso-8859-1")
     assert a.title == "Café crème"
     assert a.provenance.encoding is not None
+
+
+def test_sections_of_short_paragraphs_stay_in_the_body() -> None:
+    """Subheadings over short paragraphs do not split the article when a sidebar interrupts it."""
+    short = [
+        "Rebecca has lived in the city since she was a child, and she still lives in the same street.",
+        "She works as a nurse at the central hospital, where she has led the night shift since 2020.",
+        "She met her partner at school in 2012, when they were both sixteen and in the same class.",
+        "They have two children together, a son and a daughter, and are expecting a third in May.",
+    ]
+    sections = (
+        "<h2>Who is Rebecca?</h2>"
+        + paras(short[:2])
+        + "<h2>How did they meet?</h2>"
+        + paras(short[2:])
+    )
+    sidebar = (
+        "<div class='most-read'><h2>Most read</h2>"
+        + "".join(
+            f"<h3><a href='/s{i}'>Another story number {i} about something else</a></h3>"
+            for i in range(4)
+        )
+        + "</div>"
+    )
+    long_paras = [p + " " + p for p in PARAS]
+    article = "<h1>The nurse who became a local hero</h1>" + sections + sidebar + paras(long_paras)
+    a = newsclean.clean(page(article=article))
+    texts = [p.text for p in a.paragraphs]
+    assert texts == ["Who is Rebecca?", *short[:2], "How did they meet?", *short[2:], *long_paras]

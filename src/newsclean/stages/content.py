@@ -168,7 +168,24 @@ def _depth(el: Any) -> int:
     return d
 
 
-def _run_score(b: Block) -> float:
+_SUBHEADING_COST = -10.0
+
+
+def _sections(blocks: list[Block]) -> list[int]:
+    """Per block, the number of prose paragraphs (at most 2) that follow it before a heading."""
+    out = [0] * len(blocks)
+    count = 0
+    for i in range(len(blocks) - 1, -1, -1):
+        out[i] = count
+        b = blocks[i]
+        if b.kind == "heading":
+            count = 0
+        elif not b.removed and is_sentence_like(b.text):
+            count = min(count + 1, 2)
+    return out
+
+
+def _run_score(b: Block, section: int) -> float:
     """Score of a block for the main run: long prose gains, everything else costs.
 
     Calibrated on the text copies of the development corpus (body F1 0.903 -> 0.914 when
@@ -181,6 +198,11 @@ def _run_score(b: Block) -> float:
         return -5.0
     if is_sentence_like(b.text) and b.link_density < 0.5:
         return float(max(min(n, 800) - 80, 5))
+    if b.kind == "heading" and b.link_density < 0.5 and section >= 2:
+        # a subheading over two paragraphs or more is expected inside an article: it costs
+        # little, so sections of short paragraphs stay in the run; a teaser's heading over one
+        # summary line keeps its full cost (development corpus: HTML body F1 0.966 -> 0.968)
+        return _SUBHEADING_COST
     return -(50.0 + min(n, 200) / 3)
 
 
@@ -221,8 +243,9 @@ def select_main_run(doc: Document) -> Document:
     blocks = doc.blocks
     best_sum, best = 0.0, (0, -1)
     cur_sum, cur_start = 0.0, 0
+    sections = _sections(blocks)
     for i, b in enumerate(blocks):  # maximum-sum contiguous run (Kadane), linear
-        s = _run_score(b)
+        s = _run_score(b, sections[i])
         if cur_sum <= 0:
             cur_sum, cur_start = s, i
         else:
@@ -232,6 +255,9 @@ def select_main_run(doc: Document) -> Document:
     start, end = best
     if end < 0:
         return doc
+    head = blocks[start - 1] if start > 0 else None
+    if head is not None and _run_score(head, sections[start - 1]) == _SUBHEADING_COST:
+        start -= 1  # the run opens with the subheading of its first section
     end = _cut_at_related(blocks, start, end)
     doc.flags["main_run"] = (start, end)
     for i, b in enumerate(blocks):
