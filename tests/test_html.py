@@ -272,3 +272,20 @@ def test_sections_of_short_paragraphs_stay_in_the_body() -> None:
     a = newsclean.clean(page(article=article))
     texts = [p.text for p in a.paragraphs]
     assert texts == ["Who is Rebecca?", *short[:2], "How did they meet?", *short[2:], *long_paras]
+
+
+def test_paragraph_wrapped_alone_with_a_link_stays_between_article_paragraphs() -> None:
+    """On pages that wrap each paragraph in its own block, one with an in-text link is kept."""
+    linked = (
+        "He has also accused other members of <a href='/other'>relying too much on the strength"
+        " of the military</a> of their allies to underpin their own security."
+    )
+    texts = [p + " " + p for p in PARAS]
+    wrap = "<div class='text-block'><div><div><p>{}</p></div></div></div>"
+    blocks = [wrap.format(t) for t in texts[:2]] + [wrap.format(linked)]
+    blocks += [wrap.format(t) for t in texts[2:]]
+    a = newsclean.clean(
+        page(article="<h1>Council approves three new tram lines</h1>" + "".join(blocks))
+    )
+    plain = "He has also accused other members of relying too much on the strength of the military of their allies to underpin their own security."
+    assert [p.text for p in a.paragraphs] == [*texts[:2], plain, *texts[2:]]

@@ -124,6 +124,7 @@ def select_content(doc: Document) -> Document:
                 prose >= 80 and links / max(1, tot) < 0.25 and prose >= 0.7 * tot
             ):
                 main.add(sib)
+        _fill_gaps(parent, main, sizes)
     inside: set[Any] = set()
     for m in main:
         inside.update(m.iter())
@@ -156,6 +157,23 @@ def select_content(doc: Document) -> Document:
         else:
             doc.mark(b, "boilerplate", "outside-main-content")
     return doc
+
+
+def _fill_gaps(parent: Any, main: set[Any], sizes: dict[Any, list[int]]) -> None:
+    """Siblings between two chosen ones join them unless they are mostly links or named junk.
+
+    Pages that wrap every paragraph in its own container leave a paragraph with an in-text
+    link out of the sibling test above; between two article siblings it is article text
+    (development corpus: HTML body recall).
+    """
+    kids = [k for k in parent if isinstance(k.tag, str)]
+    picked = [i for i, k in enumerate(kids) if k in main]
+    if len(picked) < 2:
+        return
+    for k in kids[picked[0] + 1 : picked[-1]]:
+        tot, links, _prose = sizes.get(k, [0, 0, 0])
+        if k not in main and tot and links < 0.5 * tot and _hint_factor(k) >= 1.0:
+            main.add(k)
 
 
 def _depth(el: Any) -> int:
