@@ -190,3 +190,65 @@ def test_http_charset_is_used_when_it_fits() -> None:
     a = newsclean.clean(page.encode("latin-1"), charset="iso-8859-1")
     assert a.title == "Café crème"
     assert a.provenance.encoding is not None
+
+
+def _meta_title(prop: str, value: str) -> str:
+    return f'<meta property="{prop}" content="{value}">'
+
+
+def test_kicker_span_heading_gives_the_headline_without_the_kicker() -> None:
+    """A heading shown as kicker span + headline span reads as the og:title naming the headline alone."""
+    head = _meta_title("og:title", "Council approves three new tram lines") + json_ld(
+        {"@type": "NewsArticle", "headline": "Transport: Council approves three new tram lines"}
+    )
+    before = (
+        "<nav class='breadcrumbs'><a href='/city'>City</a>"
+        "<h1>Transport: Council approves three new tram lines</h1></nav>"
+    )
+    article = (
+        "<h2><span class='top'>Transport</span><span aria-hidden='true'> – </span>"
+        "<span class='main'>Council approves three new tram lines</span></h2>" + paras(PARAS)
+    )
+    a = newsclean.clean(page(head=head, before=before, article=article))
+    assert a.title == "Council approves three new tram lines"
+
+
+def test_kicker_joined_title_prefers_the_colon_spelling() -> None:
+    """When only kicker and headline together match, the title joined by a colon is taken."""
+    head = _meta_title("og:title", "City transport: New tram lines approved") + json_ld(
+        {"@type": "NewsArticle", "headline": "City transport - New tram lines approved"}
+    )
+    article = "<h1><span>City transport</span> <span>New tram lines approved</span></h1>" + paras(
+        PARAS
+    )
+    a = newsclean.clean(page(head=head, article=article))
+    assert a.title == "City transport: New tram lines approved"
+
+
+def test_section_suffix_of_the_declared_headline_is_dropped() -> None:
+    """A JSON-LD headline with a "| Section" suffix loses it to the kicker heading that shows the title."""
+    head = _meta_title("og:title", "Trams are back: Council approves three lines") + json_ld(
+        {"@type": "NewsArticle", "headline": "Trams are back: Council approves three lines | City"}
+    )
+    article = (
+        "<h1><span>Trams are back</span><span>: </span>"
+        "<span>Council approves three lines</span></h1>" + paras(PARAS)
+    )
+    a = newsclean.clean(page(head=head, article=article))
+    assert a.title == "Trams are back: Council approves three lines"
+
+
+def test_title_keeps_plain_quotes_when_the_metadata_uses_them() -> None:
+    """The h1's typographic quotes give way to the plain quotes of the same og:title."""
+    head = _meta_title("og:title", "Mayor's 'tram plan' approved | Example Daily")
+    head += _meta_title("og:site_name", "Example Daily")
+    article = "<h1>Mayor’s ‘tram plan’ approved</h1>" + paras(PARAS)
+    a = newsclean.clean(page(head=head, article=article))
+    assert a.title == "Mayor's 'tram plan' approved"
+
+
+def test_typographic_quotes_stay_without_a_plain_spelling() -> None:
+    """A title with typographic quotes keeps them when no metadata spells it otherwise."""
+    article = "<h1>Mayor’s ‘tram plan’ approved</h1>" + paras(PARAS)
+    a = newsclean.clean(page(article=article))
+    assert a.title == "Mayor’s ‘tram plan’ approved"

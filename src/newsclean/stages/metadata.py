@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from ..dates import find_dates, parse_iso
 from ..document import Block, Document
 from ..names import agency_of, is_organisation, parse_byline, strip_byline_prefix
-from ..readers.html import author_links, text_of
+from ..readers.html import author_links, heading_parts, text_of
 from ..rules import bylines
 from ..textutil import is_sentence_like, normalize_key, word_count
 
@@ -120,7 +120,13 @@ def find_title(doc: Document) -> Document:
         order = ("meta:og:title", "meta:twitter:title", "html:title")
         metas.sort(key=lambda c: order.index(c.origin) if c.origin in order else len(order))
         title, origin = _strip_site(metas[0].value, doc), metas[0].origin
-    # 4. no heading and no metadata (text and markdown copies): the headline-like line
+    # 4. a heading shown as kicker + headline (<span>Kicker</span><span>Headline</span>)
+    #    that a metadata title reads: that title, and the heading is the displayed one
+    #    (an h1 in the breadcrumbs, a "| Section" suffix of the JSON-LD headline lose to it)
+    shown = _kicker_heading(doc, metas) if doc.format == "html" else None
+    if shown is not None:
+        chosen, title, origin = shown[0], shown[1], "kicker-heading-matches-metadata"
+    # 5. no heading and no metadata (text and markdown copies): the headline-like line
     #    above the body that best announces it
     if chosen is None and title is None:
         chosen = _text_title(doc)
@@ -135,6 +141,8 @@ def find_title(doc: Document) -> Document:
         doc.mark(chosen, "title", "headline")
     if not title:
         return doc
+    if doc.format == "html":
+        title = _plain_quotes(title, metas)
     doc.set_field("title", title, origin)
     key = normalize_key(title)
     for b in doc.blocks:
@@ -142,6 +150,68 @@ def find_title(doc: Document) -> Document:
             doc.mark(b, "duplicate", "repeated-title")
     doc.flags["title_index"] = chosen.index if chosen is not None else -1
     return doc
+
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+# metadata titles in order of trust when several read the displayed heading equally well
+_META_ORDER = ("json-ld:headline", "meta:og:title", "meta:twitter:title")
+
+
+def _title_key(text: str) -> str:
+    """normalize_key without soft hyphens and zero-width characters ("Heli\xadkopter")."""
+    return normalize_key(text.translate(_INVISIBLE))
+
+
+def _kicker_heading(doc: Document, metas: list[Any]) -> tuple[Block, str] | None:
+    """A heading above the body shown as kicker + headline, and the metadata title it shows.
+
+    A title equal to the headline part alone wins (the kicker is shown apart from it); else
+    one equal to kicker and headline together, preferably joined by a colon.
+    """
+    metas = sorted(
+        metas, key=lambda c: _META_ORDER.index(c.origin) if c.origin in _META_ORDER else 9
+    )
+    readings = [(c.value, c.value) for c in metas]
+    readings += [(c.value, _strip_site(c.value, doc, guess=False)) for c in metas]
+    for b in doc.blocks[: _body_start(doc)]:
+        el = b.extra.get("el")
+        if b.kind != "heading" or b.level > 3 or el is None:
+            continue
+        parts = heading_parts(el)
+        if not parts or word_count(parts[0]) > 8:
+            continue
+        kicker, head = parts[0], " ".join(parts[1:])
+        alone = [r for _v, r in readings if _title_key(r) == _title_key(head)]
+        if alone:
+            return b, alone[0]
+        both = _title_key(kicker + " " + head)
+        joined = [r for _v, r in readings if _title_key(r) == both]
+        if joined:
+            colon = [r for r in joined if r[len(kicker) : len(kicker) + 2].strip().startswith(":")]
+            return b, (colon or joined)[0]
+    return None
+
+
+# typographic quotes and their plain spelling (one character each: lengths are kept)
+_CURLY_QUOTES = str.maketrans("\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f", "''''\"\"\"\"")
+
+
+def _plain_quotes(title: str, metas: list[Any]) -> str:
+    """The title with plain quotes when the page's metadata spells the same title with them.
+
+    Typographic quotes are presentation: a page that writes "Doe's plan" in its og:title and
+    "Doe’s plan" in its h1 gives one title, kept in its plain spelling (searchable as typed).
+    """
+    plain = title.translate(_CURLY_QUOTES)
+    if plain == title:
+        return title
+    for c in metas:
+        v = c.value
+        if v.startswith(plain) and (
+            len(v) == len(plain) or _TITLE_SEPARATORS.match(v, len(plain)) is not None
+        ):
+            return plain
+    return title
 
 
 _LIST_NUMBER = re.compile(r"^\d{1,2}\.\s+(?=\D)")
