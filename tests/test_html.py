@@ -252,3 +252,17 @@ def test_typographic_quotes_stay_without_a_plain_spelling() -> None:
     article = "<h1>Mayor’s ‘tram plan’ approved</h1>" + paras(PARAS)
     a = newsclean.clean(page(article=article))
     assert a.title == "Mayor’s ‘tram plan’ approved"
+
+
+def test_agency_keeps_the_spelling_the_page_credits() -> None:
+    """A JSON-LD agency author is canonical in agencies and as written in agency_credits."""
+    ld = json_ld(
+        {
+            "@type": "NewsArticle",
+            "headline": "Tram lines approved",
+            "author": [{"@type": "Organization", "name": "Deutsche Presse-Agentur"}],
+        }
+    )
+    a = newsclean.clean(page(head=ld, article="<h1>Tram lines approved</h1>" + paras(PARAS)))
+    assert a.source.agencies == ("dpa",)
+    assert a.source.agency_credits == ("Deutsche Presse-Agentur",)

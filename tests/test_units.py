@@ -155,3 +155,29 @@ def test_one_line_per_block_text_keeps_lines_apart() -> None:
 def test_detect_format(text: str, fmt: str) -> None:
     """The input's shape is detected from its content."""
     assert detect_format(text) == fmt
+
+
+def test_byline_keeps_the_credited_agency_spelling() -> None:
+    """An agency written out in a byline keeps that spelling beside its canonical name."""
+    credit = parse_byline("By Jane Doe and The Associated Press")
+    assert credit.persons == ["Jane Doe"]
+    assert credit.agencies == ["AP"]
+    assert credit.credited == {"AP": "The Associated Press"}
+
+
+def test_signoff_codes_have_no_credited_spelling() -> None:
+    """Agency codes in a sign-off are codes, not a spelling to keep: only the canonical name."""
+    credit = parse_byline("kle / uh (afp, rtre)")
+    assert credit.agencies == ["AFP", "Reuters"]
+    assert credit.credited == {}
+
+
+def test_name_particles_stay_inside_names() -> None:
+    """A lower-case particle inside a name ("del", "van") does not make it a non-name."""
+    credit = parse_byline("By Chus del Pino and Anna van Berg")
+    assert credit.persons == ["Chus del Pino", "Anna van Berg"]
+
+
+def test_lower_case_words_still_are_not_names() -> None:
+    """Only particles between capitalised words pass: a lower-case phrase is no name."""
+    assert parse_byline("By the team of editors").persons == []

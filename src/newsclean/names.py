@@ -25,6 +25,8 @@ class Credit:
     persons: list[str] = field(default_factory=list)
     agencies: list[str] = field(default_factory=list)
     organisations: list[str] = field(default_factory=list)
+    #: canonical agency name -> the spelling the byline credits ("The Associated Press")
+    credited: dict[str, str] = field(default_factory=dict)
 
 
 def strip_byline_prefix(text: str) -> tuple[str, bool]:
@@ -84,9 +86,16 @@ def _looks_like_person(name: str) -> bool:
         return False
     if len(words) == 1 and len(name) < 3:
         return False
-    # names start with a capital letter (scripts without case pass)
+    # names start with a capital letter (scripts without case pass); a particle inside a
+    # name ("Chus del Pino", "Anna von Berg") may be lower case
+    particles = bylines().name_particles
     return all(
-        w[0].isupper() or not w[0].isalpha() or not w[0].isascii() for w in words if w[0].isalpha()
+        w[0].isupper()
+        or not w[0].isalpha()
+        or not w[0].isascii()
+        or (0 < i < len(words) - 1 and w in particles)
+        for i, w in enumerate(words)
+        if w[0].isalpha()
     )
 
 
@@ -114,6 +123,7 @@ def parse_byline(text: str) -> Credit:
         if ag:
             if ag not in out.agencies:
                 out.agencies.append(ag)
+            out.credited.setdefault(ag, name)
             continue
         name = _strip_roles(name).strip(" .,;:-–—|/")
         if not name:
@@ -122,6 +132,7 @@ def parse_byline(text: str) -> Credit:
         if ag:
             if ag not in out.agencies:
                 out.agencies.append(ag)
+            out.credited.setdefault(ag, name)
         elif is_organisation(name):
             if name not in out.organisations:
                 out.organisations.append(name)

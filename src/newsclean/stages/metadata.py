@@ -374,6 +374,7 @@ def find_byline(doc: Document) -> Document:
     persons: list[str] = []
     agencies_found: list[str] = []
     orgs: list[str] = []
+    credited: dict[str, str] = doc.flags.setdefault("agency_credits", {})
     origin = ""
     # structured data first (JSON-LD, then microdata, then meta tags): the first origin that
     # names persons gives all of them
@@ -388,6 +389,7 @@ def find_byline(doc: Document) -> Document:
             ag = agency_of(name)
             if ag:
                 agencies_found.append(ag)
+                credited.setdefault(ag, name.strip())
             elif name not in orgs:
                 orgs.append(name)
             continue
@@ -398,6 +400,7 @@ def find_byline(doc: Document) -> Document:
             persons.extend(p for p in credit.persons if p not in persons)
         agencies_found.extend(a for a in credit.agencies if a not in agencies_found)
         orgs.extend(o for o in credit.organisations if o not in orgs)
+        credited.update((k, v) for k, v in credit.credited.items() if k not in credited)
     # visible bylines near the top, contributor lines anywhere
     zone_end = _zone_end(doc)
     visible: list[str] = []
@@ -423,6 +426,7 @@ def find_byline(doc: Document) -> Document:
                 doc.mark(b, "byline", "byline")
                 visible.extend(p for p in credit.persons if p not in visible)
                 agencies_found.extend(a for a in credit.agencies if a not in agencies_found)
+                credited.update((k, v) for k, v in credit.credited.items() if k not in credited)
                 orgs.extend(o for o in credit.organisations if o not in orgs)
     if not persons and visible:
         persons, origin = visible, "byline-text"
@@ -664,6 +668,11 @@ def find_source(doc: Document) -> Document:
             attributed.append(name)
     if found_agencies:
         doc.set_field("agencies", found_agencies, "byline-or-signoff")
+        # as the page credits them; a sign-off code ("afp, rtre") keeps the canonical name
+        credited = doc.flags.get("agency_credits", {})
+        doc.set_field(
+            "agency_credits", [credited.get(a, a) for a in found_agencies], "byline-or-signoff"
+        )
     if attributed:
         doc.set_field("attributed_to", attributed, "body-text")
     # canonical URL and domain
