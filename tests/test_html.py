@@ -266,3 +266,36 @@ def test_agency_keeps_the_spelling_the_page_credits() -> None:
     a = newsclean.clean(page(head=ld, article="<h1>Tram lines approved</h1>" + paras(PARAS)))
     assert a.source.agencies == ("dpa",)
     assert a.source.agency_credits == ("Deutsche Presse-Agentur",)
+
+
+def test_meta_author_does_not_join_a_json_ld_agency_credit() -> None:
+    """A meta author naming the site adds no organisation when JSON-LD credits an agency."""
+    head = '<meta name="author" content="Example Daily">' + json_ld(
+        {"@type": "NewsArticle", "author": {"@type": "Organization", "name": "dpa"}}
+    )
+    a = newsclean.clean(page(head=head, article="<h1>Tram lines approved</h1>" + paras(PARAS)))
+    assert a.source.agencies == ("dpa",)
+    assert a.source.organisations == ()
+
+
+def test_section_word_beside_a_dateline_is_no_author() -> None:
+    """A one-word section name in a dateline ("Politics | 4 March 2025") is not a person."""
+    article = "<h1>Tram lines approved</h1><p>Politics | 4 March 2025</p>" + paras(PARAS)
+    a = newsclean.clean(page(article=article))
+    assert a.authors == ()
+
+
+def test_name_in_a_dateline_is_an_author() -> None:
+    """A full name in a dateline ("Jane Doe | 4 March 2025") is taken as the author."""
+    article = "<h1>Tram lines approved</h1><p>Jane Doe | 4 March 2025</p>" + paras(PARAS)
+    a = newsclean.clean(page(article=article))
+    assert [p.name for p in a.authors] == ["Jane Doe"]
+
+
+def test_agency_credit_stops_the_dateline_name_guess() -> None:
+    """When structured data credits an agency, a name beside the dateline is not guessed."""
+    head = json_ld({"@type": "NewsArticle", "author": {"@type": "Organization", "name": "AFP"}})
+    article = "<h1>Tram lines approved</h1><p>Jane Doe | 4 March 2025</p>" + paras(PARAS)
+    a = newsclean.clean(page(head=head, article=article))
+    assert a.authors == ()
+    assert a.source.agencies == ("AFP",)

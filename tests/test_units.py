@@ -181,3 +181,9 @@ def test_name_particles_stay_inside_names() -> None:
 def test_lower_case_words_still_are_not_names() -> None:
     """Only particles between capitalised words pass: a lower-case phrase is no name."""
     assert parse_byline("By the team of editors").persons == []
+
+
+def test_desk_role_is_stripped_with_its_desk_word() -> None:
+    """'News Reporter' after a name goes whole: the desk word does not stay on the name."""
+    credit = parse_byline("By Jane Doe News Reporter and John Roe Political Editor")
+    assert credit.persons == ["Jane Doe", "John Roe"]

@@ -378,6 +378,9 @@ def find_byline(doc: Document) -> Document:
     origin = ""
     # structured data first (JSON-LD, then microdata, then meta tags): the first origin that
     # names persons gives all of them
+    # agencies and organisations come from the most trusted origin that credits anyone:
+    # a meta author naming the site does not join the agency a JSON-LD author names
+    credit_rank: int | None = None
     for c in sorted(doc.get("authors"), key=lambda c: _author_rank(c.origin)):
         if isinstance(c.value, tuple):
             name, kind = c.value
@@ -385,22 +388,30 @@ def find_byline(doc: Document) -> Document:
             name, kind = c.value, ""
         if not name or name.startswith("http"):
             continue
+        rank = _author_rank(c.origin)
+        others = credit_rank is None or rank <= credit_rank
         if "Organization" in kind:
             ag = agency_of(name)
+            if not others:
+                continue
             if ag:
                 agencies_found.append(ag)
                 credited.setdefault(ag, name.strip())
             elif name not in orgs:
                 orgs.append(name)
+            credit_rank = rank
             continue
         credit = parse_byline(name)
         if credit.persons and not persons:
             origin = c.origin
         if origin == c.origin:
             persons.extend(p for p in credit.persons if p not in persons)
-        agencies_found.extend(a for a in credit.agencies if a not in agencies_found)
-        orgs.extend(o for o in credit.organisations if o not in orgs)
-        credited.update((k, v) for k, v in credit.credited.items() if k not in credited)
+        if others:
+            agencies_found.extend(a for a in credit.agencies if a not in agencies_found)
+            orgs.extend(o for o in credit.organisations if o not in orgs)
+            credited.update((k, v) for k, v in credit.credited.items() if k not in credited)
+        if credit.persons or credit.agencies or credit.organisations:
+            credit_rank = rank if credit_rank is None else min(credit_rank, rank)
     # visible bylines near the top, contributor lines anywhere
     zone_end = _zone_end(doc)
     visible: list[str] = []
@@ -434,7 +445,9 @@ def find_byline(doc: Document) -> Document:
         linked = _author_links(doc, zone_end)
         if linked:
             persons, origin = linked, "author-link"
-    if not persons:
+    if not persons and not _credits_other_than_outlet(doc, agencies_found, orgs):
+        # the weakest guess, not taken when structured data credits an agency or an
+        # organisation other than the site itself
         dated = _names_by_dateline(doc, zone_end)
         if dated:
             persons, origin = dated, "name-by-dateline"
@@ -447,6 +460,17 @@ def find_byline(doc: Document) -> Document:
     if orgs:
         doc.set_field("organisations", orgs, origin or "byline-text")
     return doc
+
+
+def _credits_other_than_outlet(doc: Document, agencies_found: list[str], orgs: list[str]) -> bool:
+    """True when an agency or an organisation other than the publishing site is credited."""
+    if agencies_found:
+        return True
+    outlet = {normalize_key(c.value) for c in doc.get("publisher") if isinstance(c.value, str)}
+    host = _domain(doc)
+    if host:
+        outlet |= {normalize_key(host), normalize_key(host.split(".")[0])}
+    return any(normalize_key(o) not in outlet for o in orgs)
 
 
 def _zone_end(doc: Document) -> int:
@@ -467,14 +491,15 @@ def _names_by_dateline(doc: Document, zone_end: int) -> list[str]:
             continue
         for seg in _SEGMENT.split(b.text):
             if not find_dates(seg):
-                out.extend(p for p in parse_byline(seg).persons if p not in out)
+                # a one-word name in a dateline is as often a section ("Innlent | mbl")
+                out.extend(p for p in parse_byline(seg).persons if p not in out and " " in p)
         for j in (i - 1, i + 1):
             if 0 <= j < len(blocks) and 2 <= word_count(blocks[j].text) <= 4:
                 nb = blocks[j]
                 if nb.role in ("title", "subtitle") or find_dates(nb.text):
                     continue
                 credit = parse_byline(nb.text)
-                if credit.persons == [nb.text.strip()]:
+                if credit.persons == [nb.text.strip()] and " " in nb.text.strip():
                     out.extend(p for p in credit.persons if p not in out)
         if out:
             return out[:4]
