@@ -299,3 +299,20 @@ def test_agency_credit_stops_the_dateline_name_guess() -> None:
     a = newsclean.clean(page(head=head, article=article))
     assert a.authors == ()
     assert a.source.agencies == ("AFP",)
+
+
+def test_byline_naming_the_site_is_the_newsroom() -> None:
+    """'By Jane Doe, EXAMPLE CITY' on example.com: the site's newsroom is no person."""
+    article = "<h1>Tram lines approved</h1><p class='byline'>By Jane Doe, EXAMPLE CITY</p>" + paras(
+        PARAS
+    )
+    a = newsclean.clean(page(article=article), url="https://www.example.com/news/trams")
+    assert [p.name for p in a.authors] == ["Jane Doe"]
+    assert a.source.organisations == ("EXAMPLE CITY",)
+
+
+def test_surname_equal_to_the_site_name_stays_a_person() -> None:
+    """A person whose surname is the site's name ('Anna Example') is still a person."""
+    article = "<h1>Tram lines approved</h1><p class='byline'>By Anna Example</p>" + paras(PARAS)
+    a = newsclean.clean(page(article=article), url="https://www.example.com/news/trams")
+    assert [p.name for p in a.authors] == ["Anna Example"]

@@ -187,3 +187,28 @@ def test_desk_role_is_stripped_with_its_desk_word() -> None:
     """'News Reporter' after a name goes whole: the desk word does not stay on the name."""
     credit = parse_byline("By Jane Doe News Reporter and John Roe Political Editor")
     assert credit.persons == ["Jane Doe", "John Roe"]
+
+
+def test_places_beside_an_organisation_are_not_persons() -> None:
+    """'example.de, Frankfurt, Germany' credits the organisation; the one-word places go."""
+    credit = parse_byline("example.de, Frankfurt, Germany")
+    assert credit.persons == []
+    assert credit.organisations == ["example.de"]
+
+
+def test_in_clause_after_a_credit_is_not_a_name() -> None:
+    """'By Jane Doe, in Real Estate, Home Improvement' ends the credit at ', in'."""
+    credit = parse_byline("By Jane Doe, in Real Estate, Home Improvement")
+    assert credit.persons == ["Jane Doe"]
+
+
+def test_slash_between_name_and_newsroom_splits() -> None:
+    """'Jane Doe/ndr' credits Jane Doe; the lower-case newsroom code is no person."""
+    assert parse_byline("Jane Doe/ndr").persons == ["Jane Doe"]
+
+
+def test_bare_organisation_word_is_no_credit() -> None:
+    """'By Example Daily with Agencies': 'Agencies' names no one."""
+    credit = parse_byline("By Jane Doe and Agencies")
+    assert credit.persons == ["Jane Doe"]
+    assert credit.organisations == []

@@ -13,7 +13,9 @@ __all__ = ["Credit", "agency_of", "is_organisation", "parse_byline", "strip_byli
 _EMAIL = re.compile(r"(?<!\S)[^\s@]+@[\w.-]+\.\w+")
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _PARENS = re.compile(r"\(([^()]{0,80})\)")
-_PIPE = re.compile(r"\s[|/•·]\s")
+# separators between credits: " | ", " / ", " • ", and a slash between words ("Jane Doe/rbb")
+_PIPE = re.compile(r"\s[|/•·]\s|(?<=[^\W\d_])/(?=[^\W\d_])")
+_IN_CLAUSE = re.compile(r",\s+in\s+(?=[A-Z])")
 _NON_NAME = re.compile(r"[\d@#:;!?]")
 _SPACES = re.compile(r"\s+")
 
@@ -111,6 +113,8 @@ def parse_byline(text: str) -> Credit:
             if ag and ag not in out.agencies:
                 out.agencies.append(ag)
     text = _PARENS.sub(" ", text)
+    # "By TPN, in News, Portugal": what follows ", in" is a section or a place
+    text = _IN_CLAUSE.split(text, maxsplit=1)[0]
     # one space between words: the joiner pattern backtracks in cubic time on long space runs
     # (left behind by a run of removed e-mail addresses)
     text = _SPACES.sub(" ", _PIPE.sub(", ", text))
@@ -133,12 +137,15 @@ def parse_byline(text: str) -> Credit:
             if ag not in out.agencies:
                 out.agencies.append(ag)
             out.credited.setdefault(ag, name)
+        elif name.casefold() in bylines().organisation_words:
+            continue  # "with Agencies", "News": a kind of credit, not a name
         elif is_organisation(name):
             if name not in out.organisations:
                 out.organisations.append(name)
         elif _looks_like_person(name) and name not in out.persons:
             out.persons.append(name)
-    # "Jane Doe, Frankfurt": a one-word name next to full names is a place, not a person
-    if any(" " in p for p in out.persons):
+    # "Jane Doe, Frankfurt": a one-word name next to full names is a place, not a person;
+    # so is one next to an organisation ("hessenschau.de, Frankfurt, Germany")
+    if any(" " in p for p in out.persons) or out.organisations or out.agencies:
         out.persons = [p for p in out.persons if " " in p]
     return out

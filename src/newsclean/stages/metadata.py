@@ -439,6 +439,13 @@ def find_byline(doc: Document) -> Document:
                 agencies_found.extend(a for a in credit.agencies if a not in agencies_found)
                 credited.update((k, v) for k, v in credit.credited.items() if k not in credited)
                 orgs.extend(o for o in credit.organisations if o not in orgs)
+    # "MDR THÜRINGEN", "VnExpress": a name that opens with the site's own name is the newsroom
+    outlet = _outlet_keys(doc)
+    for names in (persons, visible):
+        for n in [n for n in names if _names_outlet(n, outlet)]:
+            names.remove(n)
+            if n not in orgs:
+                orgs.append(n)
     if not persons and visible:
         persons, origin = visible, "byline-text"
     if not persons:
@@ -462,14 +469,30 @@ def find_byline(doc: Document) -> Document:
     return doc
 
 
-def _credits_other_than_outlet(doc: Document, agencies_found: list[str], orgs: list[str]) -> bool:
-    """True when an agency or an organisation other than the publishing site is credited."""
-    if agencies_found:
-        return True
+def _outlet_keys(doc: Document) -> set[str]:
+    """Comparison keys of the publishing site's names: publisher names, host, host stem."""
     outlet = {normalize_key(c.value) for c in doc.get("publisher") if isinstance(c.value, str)}
     host = _domain(doc)
     if host:
         outlet |= {normalize_key(host), normalize_key(host.split(".")[0])}
+    outlet.discard("")
+    return outlet
+
+
+def _names_outlet(name: str, outlet: set[str]) -> bool:
+    """True when ``name`` is the site's name or opens with it ("MDR THÜRINGEN" on mdr.de).
+
+    Only at the start: a surname that happens to be the site's name ("Anna Welt") stays.
+    """
+    key = normalize_key(name)
+    return any(key == o or key.startswith(o + " ") for o in outlet)
+
+
+def _credits_other_than_outlet(doc: Document, agencies_found: list[str], orgs: list[str]) -> bool:
+    """True when an agency or an organisation other than the publishing site is credited."""
+    if agencies_found:
+        return True
+    outlet = _outlet_keys(doc)
     return any(normalize_key(o) not in outlet for o in orgs)
 
 
