@@ -316,3 +316,16 @@ def test_surname_equal_to_the_site_name_stays_a_person() -> None:
     article = "<h1>Tram lines approved</h1><p class='byline'>By Anna Example</p>" + paras(PARAS)
     a = newsclean.clean(page(article=article), url="https://www.example.com/news/trams")
     assert [p.name for p in a.authors] == ["Anna Example"]
+
+
+def test_meta_author_wins_over_teaser_microdata() -> None:
+    """Authors marked with itemprop in teasers do not join the page's meta author."""
+    head = '<meta name="author" content="Jane Doe">'
+    teaser = (
+        "<aside class='related'><div itemprop='author'>John Roe</div>"
+        "<div itemprop='author'>Mia Fox</div></aside>"
+    )
+    a = newsclean.clean(
+        page(head=head, article="<h1>Tram lines approved</h1>" + paras(PARAS), after=teaser)
+    )
+    assert [p.name for p in a.authors] == ["Jane Doe"]

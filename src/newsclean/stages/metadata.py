@@ -348,7 +348,9 @@ def _is_byline_block(b: Block) -> bool:
     return False
 
 
-_AUTHOR_ORIGIN_RANK = ("json-ld", "microdata", "meta")
+# meta tags describe the page; itemprop="author" also marks the authors of teasers and
+# related stories anywhere on it, so it comes last (dev corpus: +1 page, no loss)
+_AUTHOR_ORIGIN_RANK = ("json-ld", "meta", "microdata")
 
 
 def _author_rank(origin: str) -> int:
