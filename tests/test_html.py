@@ -329,3 +329,25 @@ def test_meta_author_wins_over_teaser_microdata() -> None:
         page(head=head, article="<h1>Tram lines approved</h1>" + paras(PARAS), after=teaser)
     )
     assert [p.name for p in a.authors] == ["Jane Doe"]
+
+
+def test_h1_shown_as_the_alternative_headline_wins() -> None:
+    """When the h1 is the JSON-LD alternativeHeadline, the displayed h1 is the title."""
+    ld = json_ld(
+        {
+            "@type": "NewsArticle",
+            "headline": "Tram vote: three lines",
+            "alternativeHeadline": "Council approves three new tram lines after years of debate",
+        }
+    )
+    article = "<h1>Council approves three new tram lines after years of debate</h1>" + paras(PARAS)
+    a = newsclean.clean(page(head=ld, article=article))
+    assert a.title == "Council approves three new tram lines after years of debate"
+
+
+def test_json_ld_headline_wins_over_an_unrelated_h1() -> None:
+    """Without an alternativeHeadline naming it, an h1 unlike the JSON-LD headline loses."""
+    ld = json_ld({"@type": "NewsArticle", "headline": "Tram vote: three lines"})
+    article = "<h1>Council approves three new tram lines after years of debate</h1>" + paras(PARAS)
+    a = newsclean.clean(page(head=ld, article=article))
+    assert a.title == "Tram vote: three lines"

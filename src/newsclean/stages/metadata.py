@@ -116,6 +116,9 @@ def find_title(doc: Document) -> Document:
     ]
     if declared:
         title, origin = _strip_site(declared[0].value, doc, guess=False), declared[0].origin
+        # the displayed h1 is the JSON-LD alternativeHeadline: the page shows that one
+        if chosen is not None and _is_alternative(chosen.text, doc):
+            title, origin = chosen.text, "h1-matches-alternative-headline"
     if chosen is None and title is None and metas:
         order = ("meta:og:title", "meta:twitter:title", "html:title")
         metas.sort(key=lambda c: order.index(c.origin) if c.origin in order else len(order))
@@ -160,6 +163,20 @@ _META_ORDER = ("json-ld:headline", "meta:og:title", "meta:twitter:title")
 def _title_key(text: str) -> str:
     """normalize_key without soft hyphens and zero-width characters ("Heli\xadkopter")."""
     return normalize_key(text.translate(_INVISIBLE))
+
+
+def _is_alternative(text: str, doc: Document) -> bool:
+    """True when ``text`` is the JSON-LD alternativeHeadline (or what a cut one begins)."""
+    key = _title_key(text)
+    for c in doc.get("alt_title"):
+        if not isinstance(c.value, str):
+            continue
+        alt = c.value.rstrip()
+        cut = alt.endswith(("…", "..."))
+        akey = _title_key(alt.rstrip(".…"))
+        if akey == key or (cut and len(akey) >= 30 and key.startswith(akey)):
+            return True
+    return False
 
 
 def _kicker_heading(doc: Document, metas: list[Any]) -> tuple[Block, str] | None:
