@@ -351,3 +351,33 @@ def test_json_ld_headline_wins_over_an_unrelated_h1() -> None:
     article = "<h1>Council approves three new tram lines after years of debate</h1>" + paras(PARAS)
     a = newsclean.clean(page(head=ld, article=article))
     assert a.title == "Tram vote: three lines"
+
+
+def test_names_only_line_under_the_headline_credits_the_authors() -> None:
+    """A line of names only between headline and text ("Jane Doe/John Roe") gives the authors."""
+    article = "<h1>Tram lines approved</h1><p>Jane Doe/John Roe</p>" + paras(PARAS)
+    a = newsclean.clean(page(article=article))
+    assert [p.name for p in a.authors] == ["Jane Doe", "John Roe"]
+    assert "Jane Doe" not in a.body
+
+
+def test_linked_line_under_the_headline_is_no_name_line() -> None:
+    """A capitalised link line under the headline ("Back Home") is navigation, no author."""
+    article = "<h1>Tram lines approved</h1><p><a href='/'>Back Home</a></p>" + paras(PARAS)
+    a = newsclean.clean(page(article=article))
+    assert a.authors == ()
+
+
+def test_bold_name_closing_the_article_is_its_signature() -> None:
+    """A bold name alone after the last paragraph is the author's signature."""
+    article = "<h1>Tram lines approved</h1>" + paras(PARAS) + "<p><strong>Jane Doe</strong></p>"
+    a = newsclean.clean(page(article=article))
+    assert [p.name for p in a.authors] == ["Jane Doe"]
+    assert not a.body.endswith("Jane Doe")
+
+
+def test_bold_capitals_closing_the_article_are_no_signature() -> None:
+    """An all-capitals bold line at the end reads as a heading, not as a name."""
+    article = "<h1>Tram lines approved</h1>" + paras(PARAS) + "<p><strong>SECOND VOTE</strong></p>"
+    a = newsclean.clean(page(article=article))
+    assert a.authors == ()

@@ -471,9 +471,15 @@ def find_byline(doc: Document) -> Document:
         linked = _author_links(doc, zone_end)
         if linked:
             persons, origin = linked, "author-link"
-    if not persons and not _credits_other_than_outlet(doc, agencies_found, orgs):
-        # the weakest guess, not taken when structured data credits an agency or an
-        # organisation other than the site itself
+    guess = not persons and not _credits_other_than_outlet(doc, agencies_found, orgs)
+    if guess and doc.format == "html":
+        # guesses, not taken when structured data credits an agency or an organisation
+        # other than the site itself: a line of names only under the headline, or the
+        # emphasised name that closes the article ("**Jane Doe**")
+        named = _name_line(doc)
+        if named:
+            persons, origin = named, "name-line"
+    if not persons and guess:
         dated = _names_by_dateline(doc, zone_end)
         if dated:
             persons, origin = dated, "name-by-dateline"
@@ -486,6 +492,46 @@ def find_byline(doc: Document) -> Document:
     if orgs:
         doc.set_field("organisations", orgs, origin or "byline-text")
     return doc
+
+
+def _only_names(text: str) -> list[str]:
+    """The persons of a line that names persons and nothing else ("Jane Doe/John Roe")."""
+    if word_count(text) > 12:
+        return []
+    persons = parse_byline(text).persons
+    if not persons or any(" " not in p for p in persons):
+        return []
+    return persons if _title_key(" ".join(persons)) == _title_key(text) else []
+
+
+def _name_line(doc: Document) -> list[str]:
+    """Persons of a names-only line between headline and body, or of the closing signature.
+
+    The signature is the article's last block, emphasised as a whole ("<p><b>Jane Doe</b>").
+    """
+    ti: int = doc.flags.get("title_index", -1)
+    start = _body_start(doc)
+    if 0 <= ti < start:
+        for b in doc.blocks[ti + 1 : start]:
+            # a linked line is navigation ("Zur Startseite"); author-page links are read apart
+            if b.role in (None, "boilerplate") and b.kind == "paragraph" and b.link_density < 0.5:
+                names = _only_names(b.text)
+                if names:
+                    doc.mark(b, "byline", "name-line")
+                    return names
+    last = next((b for b in reversed(doc.blocks) if not b.removed and b.role is None), None)
+    if last is None:
+        return []
+    # the signature closes the text, or was cut off just after it as the page's rest
+    after = doc.blocks[last.index + 1 : last.index + 2]
+    for b in [last] + [x for x in after if x.reason == "after-article"]:
+        # an all-capitals bold line closing the text reads as a heading, not a signature
+        if b.extra.get("emphasized") and not b.text.isupper():
+            names = _only_names(b.text)
+            if names:
+                doc.mark(b, "byline", "author-signature")
+                return names
+    return []
 
 
 def _outlet_keys(doc: Document) -> set[str]:
