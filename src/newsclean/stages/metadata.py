@@ -188,8 +188,8 @@ def _kicker_heading(doc: Document, metas: list[Any]) -> tuple[Block, str] | None
     metas = sorted(
         metas, key=lambda c: _META_ORDER.index(c.origin) if c.origin in _META_ORDER else 9
     )
-    readings = [(c.value, c.value) for c in metas]
-    readings += [(c.value, _strip_site(c.value, doc, guess=False)) for c in metas]
+    texts = [c.value for c in metas] + [_strip_site(c.value, doc, guess=False) for c in metas]
+    readings = [(t, _title_key(t)) for t in texts]
     for b in doc.blocks[: _body_start(doc)]:
         el = b.extra.get("el")
         if b.kind != "heading" or b.level > 3 or el is None:
@@ -198,11 +198,12 @@ def _kicker_heading(doc: Document, metas: list[Any]) -> tuple[Block, str] | None
         if not parts or word_count(parts[0]) > 8:
             continue
         kicker, head = parts[0], " ".join(parts[1:])
-        alone = [r for _v, r in readings if _title_key(r) == _title_key(head)]
+        head_key = _title_key(head)
+        alone = [t for t, k in readings if k == head_key]
         if alone:
             return b, alone[0]
         both = _title_key(kicker + " " + head)
-        joined = [r for _v, r in readings if _title_key(r) == both]
+        joined = [t for t, k in readings if k == both]
         if joined:
             colon = [r for r in joined if r[len(kicker) : len(kicker) + 2].strip().startswith(":")]
             return b, (colon or joined)[0]
@@ -512,7 +513,7 @@ def _name_line(doc: Document) -> list[str]:
     ti: int = doc.flags.get("title_index", -1)
     start = _body_start(doc)
     if 0 <= ti < start:
-        for b in doc.blocks[ti + 1 : start]:
+        for b in doc.blocks[ti + 1 : min(start, ti + 1 + _HEADER_ZONE)]:
             # a linked line is navigation ("Zur Startseite"); author-page links are read apart
             if b.role in (None, "boilerplate") and b.kind == "paragraph" and b.link_density < 0.5:
                 names = _only_names(b.text)
