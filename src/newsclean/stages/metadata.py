@@ -396,8 +396,8 @@ def find_byline(doc: Document) -> Document:
     orgs: list[str] = []
     credited: dict[str, str] = doc.flags.setdefault("agency_credits", {})
     origin = ""
-    # structured data first (JSON-LD, then microdata, then meta tags): the first origin that
-    # names persons gives all of them
+    # structured data first (JSON-LD, then meta tags, then microdata): the first origin that
+    # names persons gives all of them;
     # agencies and organisations come from the most trusted origin that credits anyone:
     # a meta author naming the site does not join the agency a JSON-LD author names
     credit_rank: int | None = None
@@ -541,8 +541,8 @@ def _outlet_keys(doc: Document) -> set[str]:
     host = _domain(doc)
     if host:
         outlet |= {normalize_key(host), normalize_key(host.split(".")[0])}
-    outlet.discard("")
-    return outlet
+    # a one- or two-letter key ("n" of n-tv.de) would match initials, not a site's name
+    return {o for o in outlet if len(o) >= 3}
 
 
 def _names_outlet(name: str, outlet: set[str]) -> bool:
