@@ -212,3 +212,8 @@ def test_bare_organisation_word_is_no_credit() -> None:
     credit = parse_byline("By Jane Doe and Agencies")
     assert credit.persons == ["Jane Doe"]
     assert credit.organisations == []
+
+
+def test_spaced_dash_joins_two_credits_not_a_name() -> None:
+    """'News - Jane Doe' is no person's name: a spaced dash never sits inside one."""
+    assert parse_byline("Haberler - Anadolu Ajansı").persons == []

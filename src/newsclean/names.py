@@ -18,6 +18,7 @@ _PIPE = re.compile(r"\s[|/•·]\s|(?<=[^\W\d_])/(?=[^\W\d_])")
 _IN_CLAUSE = re.compile(r",\s+in\s+(?=[A-Z])")
 _NON_NAME = re.compile(r"[\d@#:;!?]")
 _SPACES = re.compile(r"\s+")
+_SPACED_DASH = re.compile(r"\s[-–—]\s")
 
 
 @dataclass
@@ -81,7 +82,8 @@ def _strip_roles(name: str) -> str:
 
 
 def _looks_like_person(name: str) -> bool:
-    if not name or _NON_NAME.search(name):
+    # a spaced dash joins two things ("Haberler - Anadolu Ajansı"), never parts of a name
+    if not name or _NON_NAME.search(name) or _SPACED_DASH.search(name):
         return False
     words = name.split()
     if not 1 <= len(words) <= 5:
