@@ -4,8 +4,8 @@
     python ../shared/eval/score.py benchmarks/out/nc-html.jsonl ../shared/eval/dev/cases.jsonl
 
 The prediction's body puts the subtitle (standfirst) first, as the corpus gold does; authors
-are persons plus credited agencies, and credited organisations when no person is named (the
-gold's convention).
+are persons plus credited agencies (as the page spells them: ``source.agency_credits``), and
+credited organisations when no person is named (the gold's convention).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ def prediction(case: dict[str, object], raw: bytes) -> dict[str, object]:
     if art.subtitle:
         body = art.subtitle + "\n\n" + body
     # the corpus credits agencies and, when no person is named, organisations as authors
-    authors = [p.name for p in art.authors] + list(art.source.agencies)
+    authors = [p.name for p in art.authors] + list(art.source.agency_credits)
     if not art.authors:
         authors += list(art.source.organisations)
     return {

@@ -289,3 +289,194 @@ def test_paragraph_wrapped_alone_with_a_link_stays_between_article_paragraphs() 
     )
     plain = "He has also accused other members of relying too much on the strength of the military of their allies to underpin their own security."
     assert [p.text for p in a.paragraphs] == [*texts[:2], plain, *texts[2:]]
+
+
+def _meta_title(prop: str, value: str) -> str:
+    return f'<meta property="{prop}" content="{value}">'
+
+
+def test_kicker_span_heading_gives_the_headline_without_the_kicker() -> None:
+    """A heading shown as kicker span + headline span reads as the og:title naming the headline alone."""
+    head = _meta_title("og:title", "Council approves three new tram lines") + json_ld(
+        {"@type": "NewsArticle", "headline": "Transport: Council approves three new tram lines"}
+    )
+    before = (
+        "<nav class='breadcrumbs'><a href='/city'>City</a>"
+        "<h1>Transport: Council approves three new tram lines</h1></nav>"
+    )
+    article = (
+        "<h2><span class='top'>Transport</span><span aria-hidden='true'> – </span>"
+        "<span class='main'>Council approves three new tram lines</span></h2>" + paras(PARAS)
+    )
+    a = newsclean.clean(page(head=head, before=before, article=article))
+    assert a.title == "Council approves three new tram lines"
+
+
+def test_kicker_joined_title_prefers_the_colon_spelling() -> None:
+    """When only kicker and headline together match, the title joined by a colon is taken."""
+    head = _meta_title("og:title", "City transport: New tram lines approved") + json_ld(
+        {"@type": "NewsArticle", "headline": "City transport - New tram lines approved"}
+    )
+    article = "<h1><span>City transport</span> <span>New tram lines approved</span></h1>" + paras(
+        PARAS
+    )
+    a = newsclean.clean(page(head=head, article=article))
+    assert a.title == "City transport: New tram lines approved"
+
+
+def test_section_suffix_of_the_declared_headline_is_dropped() -> None:
+    """A JSON-LD headline with a "| Section" suffix loses it to the kicker heading that shows the title."""
+    head = _meta_title("og:title", "Trams are back: Council approves three lines") + json_ld(
+        {"@type": "NewsArticle", "headline": "Trams are back: Council approves three lines | City"}
+    )
+    article = (
+        "<h1><span>Trams are back</span><span>: </span>"
+        "<span>Council approves three lines</span></h1>" + paras(PARAS)
+    )
+    a = newsclean.clean(page(head=head, article=article))
+    assert a.title == "Trams are back: Council approves three lines"
+
+
+def test_title_keeps_plain_quotes_when_the_metadata_uses_them() -> None:
+    """The h1's typographic quotes give way to the plain quotes of the same og:title."""
+    head = _meta_title("og:title", "Mayor's 'tram plan' approved | Example Daily")
+    head += _meta_title("og:site_name", "Example Daily")
+    article = "<h1>Mayor’s ‘tram plan’ approved</h1>" + paras(PARAS)
+    a = newsclean.clean(page(head=head, article=article))
+    assert a.title == "Mayor's 'tram plan' approved"
+
+
+def test_typographic_quotes_stay_without_a_plain_spelling() -> None:
+    """A title with typographic quotes keeps them when no metadata spells it otherwise."""
+    article = "<h1>Mayor’s ‘tram plan’ approved</h1>" + paras(PARAS)
+    a = newsclean.clean(page(article=article))
+    assert a.title == "Mayor’s ‘tram plan’ approved"
+
+
+def test_agency_keeps_the_spelling_the_page_credits() -> None:
+    """A JSON-LD agency author is canonical in agencies and as written in agency_credits."""
+    ld = json_ld(
+        {
+            "@type": "NewsArticle",
+            "headline": "Tram lines approved",
+            "author": [{"@type": "Organization", "name": "Deutsche Presse-Agentur"}],
+        }
+    )
+    a = newsclean.clean(page(head=ld, article="<h1>Tram lines approved</h1>" + paras(PARAS)))
+    assert a.source.agencies == ("dpa",)
+    assert a.source.agency_credits == ("Deutsche Presse-Agentur",)
+
+
+def test_meta_author_does_not_join_a_json_ld_agency_credit() -> None:
+    """A meta author naming the site adds no organisation when JSON-LD credits an agency."""
+    head = '<meta name="author" content="Example Daily">' + json_ld(
+        {"@type": "NewsArticle", "author": {"@type": "Organization", "name": "dpa"}}
+    )
+    a = newsclean.clean(page(head=head, article="<h1>Tram lines approved</h1>" + paras(PARAS)))
+    assert a.source.agencies == ("dpa",)
+    assert a.source.organisations == ()
+
+
+def test_section_word_beside_a_dateline_is_no_author() -> None:
+    """A one-word section name in a dateline ("Politics | 4 March 2025") is not a person."""
+    article = "<h1>Tram lines approved</h1><p>Politics | 4 March 2025</p>" + paras(PARAS)
+    a = newsclean.clean(page(article=article))
+    assert a.authors == ()
+
+
+def test_name_in_a_dateline_is_an_author() -> None:
+    """A full name in a dateline ("Jane Doe | 4 March 2025") is taken as the author."""
+    article = "<h1>Tram lines approved</h1><p>Jane Doe | 4 March 2025</p>" + paras(PARAS)
+    a = newsclean.clean(page(article=article))
+    assert [p.name for p in a.authors] == ["Jane Doe"]
+
+
+def test_agency_credit_stops_the_dateline_name_guess() -> None:
+    """When structured data credits an agency, a name beside the dateline is not guessed."""
+    head = json_ld({"@type": "NewsArticle", "author": {"@type": "Organization", "name": "AFP"}})
+    article = "<h1>Tram lines approved</h1><p>Jane Doe | 4 March 2025</p>" + paras(PARAS)
+    a = newsclean.clean(page(head=head, article=article))
+    assert a.authors == ()
+    assert a.source.agencies == ("AFP",)
+
+
+def test_byline_naming_the_site_is_the_newsroom() -> None:
+    """'By Jane Doe, EXAMPLE CITY' on example.com: the site's newsroom is no person."""
+    article = "<h1>Tram lines approved</h1><p class='byline'>By Jane Doe, EXAMPLE CITY</p>" + paras(
+        PARAS
+    )
+    a = newsclean.clean(page(article=article), url="https://www.example.com/news/trams")
+    assert [p.name for p in a.authors] == ["Jane Doe"]
+    assert a.source.organisations == ("EXAMPLE CITY",)
+
+
+def test_surname_equal_to_the_site_name_stays_a_person() -> None:
+    """A person whose surname is the site's name ('Anna Example') is still a person."""
+    article = "<h1>Tram lines approved</h1><p class='byline'>By Anna Example</p>" + paras(PARAS)
+    a = newsclean.clean(page(article=article), url="https://www.example.com/news/trams")
+    assert [p.name for p in a.authors] == ["Anna Example"]
+
+
+def test_meta_author_wins_over_teaser_microdata() -> None:
+    """Authors marked with itemprop in teasers do not join the page's meta author."""
+    head = '<meta name="author" content="Jane Doe">'
+    teaser = (
+        "<aside class='related'><div itemprop='author'>John Roe</div>"
+        "<div itemprop='author'>Mia Fox</div></aside>"
+    )
+    a = newsclean.clean(
+        page(head=head, article="<h1>Tram lines approved</h1>" + paras(PARAS), after=teaser)
+    )
+    assert [p.name for p in a.authors] == ["Jane Doe"]
+
+
+def test_h1_shown_as_the_alternative_headline_wins() -> None:
+    """When the h1 is the JSON-LD alternativeHeadline, the displayed h1 is the title."""
+    ld = json_ld(
+        {
+            "@type": "NewsArticle",
+            "headline": "Tram vote: three lines",
+            "alternativeHeadline": "Council approves three new tram lines after years of debate",
+        }
+    )
+    article = "<h1>Council approves three new tram lines after years of debate</h1>" + paras(PARAS)
+    a = newsclean.clean(page(head=ld, article=article))
+    assert a.title == "Council approves three new tram lines after years of debate"
+
+
+def test_json_ld_headline_wins_over_an_unrelated_h1() -> None:
+    """Without an alternativeHeadline naming it, an h1 unlike the JSON-LD headline loses."""
+    ld = json_ld({"@type": "NewsArticle", "headline": "Tram vote: three lines"})
+    article = "<h1>Council approves three new tram lines after years of debate</h1>" + paras(PARAS)
+    a = newsclean.clean(page(head=ld, article=article))
+    assert a.title == "Tram vote: three lines"
+
+
+def test_names_only_line_under_the_headline_credits_the_authors() -> None:
+    """A line of names only between headline and text ("Jane Doe/John Roe") gives the authors."""
+    article = "<h1>Tram lines approved</h1><p>Jane Doe/John Roe</p>" + paras(PARAS)
+    a = newsclean.clean(page(article=article))
+    assert [p.name for p in a.authors] == ["Jane Doe", "John Roe"]
+    assert "Jane Doe" not in a.body
+
+
+def test_linked_line_under_the_headline_is_no_name_line() -> None:
+    """A capitalised link line under the headline ("Back Home") is navigation, no author."""
+    article = "<h1>Tram lines approved</h1><p><a href='/'>Back Home</a></p>" + paras(PARAS)
+    a = newsclean.clean(page(article=article))
+    assert a.authors == ()
+
+
+def test_bold_name_closing_the_article_is_its_signature() -> None:
+    """A bold name alone after the last paragraph is the author's signature."""
+    article = "<h1>Tram lines approved</h1>" + paras(PARAS) + "<p><strong>Jane Doe</strong></p>"
+    a = newsclean.clean(page(article=article))
+    assert [p.name for p in a.authors] == ["Jane Doe"]
+    assert not a.body.endswith("Jane Doe")
+
+
+def test_bold_capitals_closing_the_article_are_no_signature() -> None:
+    """An all-capitals bold line at the end reads as a heading, not as a name."""
+    article = "<h1>Tram lines approved</h1>" + paras(PARAS) + "<p><strong>SECOND VOTE</strong></p>"
+    a = newsclean.clean(page(article=article))
+    assert a.authors == ()

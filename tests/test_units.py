@@ -155,3 +155,65 @@ def test_one_line_per_block_text_keeps_lines_apart() -> None:
 def test_detect_format(text: str, fmt: str) -> None:
     """The input's shape is detected from its content."""
     assert detect_format(text) == fmt
+
+
+def test_byline_keeps_the_credited_agency_spelling() -> None:
+    """An agency written out in a byline keeps that spelling beside its canonical name."""
+    credit = parse_byline("By Jane Doe and The Associated Press")
+    assert credit.persons == ["Jane Doe"]
+    assert credit.agencies == ["AP"]
+    assert credit.credited == {"AP": "The Associated Press"}
+
+
+def test_signoff_codes_have_no_credited_spelling() -> None:
+    """Agency codes in a sign-off are codes, not a spelling to keep: only the canonical name."""
+    credit = parse_byline("kle / uh (afp, rtre)")
+    assert credit.agencies == ["AFP", "Reuters"]
+    assert credit.credited == {}
+
+
+def test_name_particles_stay_inside_names() -> None:
+    """A lower-case particle inside a name ("del", "van") does not make it a non-name."""
+    credit = parse_byline("By Chus del Pino and Anna van Berg")
+    assert credit.persons == ["Chus del Pino", "Anna van Berg"]
+
+
+def test_lower_case_words_still_are_not_names() -> None:
+    """Only particles between capitalised words pass: a lower-case phrase is no name."""
+    assert parse_byline("By the team of editors").persons == []
+
+
+def test_desk_role_is_stripped_with_its_desk_word() -> None:
+    """'News Reporter' after a name goes whole: the desk word does not stay on the name."""
+    credit = parse_byline("By Jane Doe News Reporter and John Roe Political Editor")
+    assert credit.persons == ["Jane Doe", "John Roe"]
+
+
+def test_places_beside_an_organisation_are_not_persons() -> None:
+    """'example.de, Frankfurt, Germany' credits the organisation; the one-word places go."""
+    credit = parse_byline("example.de, Frankfurt, Germany")
+    assert credit.persons == []
+    assert credit.organisations == ["example.de"]
+
+
+def test_in_clause_after_a_credit_is_not_a_name() -> None:
+    """'By Jane Doe, in Real Estate, Home Improvement' ends the credit at ', in'."""
+    credit = parse_byline("By Jane Doe, in Real Estate, Home Improvement")
+    assert credit.persons == ["Jane Doe"]
+
+
+def test_slash_between_name_and_newsroom_splits() -> None:
+    """'Jane Doe/ndr' credits Jane Doe; the lower-case newsroom code is no person."""
+    assert parse_byline("Jane Doe/ndr").persons == ["Jane Doe"]
+
+
+def test_bare_organisation_word_is_no_credit() -> None:
+    """'By Example Daily with Agencies': 'Agencies' names no one."""
+    credit = parse_byline("By Jane Doe and Agencies")
+    assert credit.persons == ["Jane Doe"]
+    assert credit.organisations == []
+
+
+def test_spaced_dash_joins_two_credits_not_a_name() -> None:
+    """'News - Jane Doe' is no person's name: a spaced dash never sits inside one."""
+    assert parse_byline("Haberler - Anadolu Ajansı").persons == []

@@ -42,6 +42,12 @@ class Source(_Frozen):
     agencies: tuple[str, ...] = Field(
         (), description="News agencies credited (AFP, Reuters, dpa, ...), canonical spelling."
     )
+    agency_credits: tuple[str, ...] = Field(
+        (),
+        description="The same agencies as the page spells them ('The Associated Press', "
+        "'Deutsche Presse-Agentur'), one per entry of `agencies` and in its order; a sign-off "
+        "code ('rtre') keeps the canonical name.",
+    )
     organisations: tuple[str, ...] = Field(
         (),
         description="Organisations credited as authors (a newsroom, desk or outlet), "

@@ -125,6 +125,7 @@ def assemble(doc: Document) -> Article:
         domain=_value(doc, "domain"),
         canonical_url=_value(doc, "canonical_url"),
         agencies=_dedupe(list(_value(doc, "agencies") or [])),
+        agency_credits=tuple(_value(doc, "agency_credits") or ()),
         organisations=_dedupe(list(_value(doc, "organisations") or [])),
         attributed_to=_dedupe(list(_value(doc, "attributed_to") or [])),
     )

@@ -13,9 +13,12 @@ __all__ = ["Credit", "agency_of", "is_organisation", "parse_byline", "strip_byli
 _EMAIL = re.compile(r"(?<!\S)[^\s@]+@[\w.-]+\.\w+")
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _PARENS = re.compile(r"\(([^()]{0,80})\)")
-_PIPE = re.compile(r"\s[|/•·]\s")
+# separators between credits: " | ", " / ", " • ", and a slash between words ("Jane Doe/rbb")
+_PIPE = re.compile(r"\s[|/•·]\s|(?<=[^\W\d_])/(?=[^\W\d_])")
+_IN_CLAUSE = re.compile(r",\s+in\s+(?=[A-Z])")
 _NON_NAME = re.compile(r"[\d@#:;!?]")
 _SPACES = re.compile(r"\s+")
+_SPACED_DASH = re.compile(r"\s[-–—]\s")
 
 
 @dataclass
@@ -25,6 +28,8 @@ class Credit:
     persons: list[str] = field(default_factory=list)
     agencies: list[str] = field(default_factory=list)
     organisations: list[str] = field(default_factory=list)
+    #: canonical agency name -> the spelling the byline credits ("The Associated Press")
+    credited: dict[str, str] = field(default_factory=dict)
 
 
 def strip_byline_prefix(text: str) -> tuple[str, bool]:
@@ -77,16 +82,24 @@ def _strip_roles(name: str) -> str:
 
 
 def _looks_like_person(name: str) -> bool:
-    if not name or _NON_NAME.search(name):
+    # a spaced dash joins two things ("Haberler - Anadolu Ajansı"), never parts of a name
+    if not name or _NON_NAME.search(name) or _SPACED_DASH.search(name):
         return False
     words = name.split()
     if not 1 <= len(words) <= 5:
         return False
     if len(words) == 1 and len(name) < 3:
         return False
-    # names start with a capital letter (scripts without case pass)
+    # names start with a capital letter (scripts without case pass); a particle inside a
+    # name ("Chus del Pino", "Anna von Berg") may be lower case
+    particles = bylines().name_particles
     return all(
-        w[0].isupper() or not w[0].isalpha() or not w[0].isascii() for w in words if w[0].isalpha()
+        w[0].isupper()
+        or not w[0].isalpha()
+        or not w[0].isascii()
+        or (0 < i < len(words) - 1 and w in particles)
+        for i, w in enumerate(words)
+        if w[0].isalpha()
     )
 
 
@@ -102,6 +115,8 @@ def parse_byline(text: str) -> Credit:
             if ag and ag not in out.agencies:
                 out.agencies.append(ag)
     text = _PARENS.sub(" ", text)
+    # "By TPN, in News, Portugal": what follows ", in" is a section or a place
+    text = _IN_CLAUSE.split(text, maxsplit=1)[0]
     # one space between words: the joiner pattern backtracks in cubic time on long space runs
     # (left behind by a run of removed e-mail addresses)
     text = _SPACES.sub(" ", _PIPE.sub(", ", text))
@@ -114,6 +129,7 @@ def parse_byline(text: str) -> Credit:
         if ag:
             if ag not in out.agencies:
                 out.agencies.append(ag)
+            out.credited.setdefault(ag, name)
             continue
         name = _strip_roles(name).strip(" .,;:-–—|/")
         if not name:
@@ -122,12 +138,16 @@ def parse_byline(text: str) -> Credit:
         if ag:
             if ag not in out.agencies:
                 out.agencies.append(ag)
+            out.credited.setdefault(ag, name)
+        elif name.casefold() in bylines().organisation_words:
+            continue  # "with Agencies", "News": a kind of credit, not a name
         elif is_organisation(name):
             if name not in out.organisations:
                 out.organisations.append(name)
         elif _looks_like_person(name) and name not in out.persons:
             out.persons.append(name)
-    # "Jane Doe, Frankfurt": a one-word name next to full names is a place, not a person
-    if any(" " in p for p in out.persons):
+    # "Jane Doe, Frankfurt": a one-word name next to full names is a place, not a person;
+    # so is one next to an organisation ("hessenschau.de, Frankfurt, Germany")
+    if any(" " in p for p in out.persons) or out.organisations or out.agencies:
         out.persons = [p for p in out.persons if " " in p]
     return out

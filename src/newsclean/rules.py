@@ -153,6 +153,8 @@ class Bylines:
     contributor_phrases: tuple[str, ...]
     attribution_verbs: tuple[str, ...]
     photo_words: frozenset[str]
+    #: lower-case particles inside personal names ("Chus del Pino", "Ludwig van Beethoven")
+    name_particles: frozenset[str] = frozenset()
 
 
 @cache
@@ -174,6 +176,7 @@ def bylines() -> Bylines:
         tuple(data["contributor_phrases"]),
         tuple(data["attribution_verbs"]),
         frozenset(data["photo_words"]),
+        frozenset(data.get("name_particles", ())),
     )
 
 

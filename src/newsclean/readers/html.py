@@ -20,7 +20,7 @@ from ..rules import class_tokens, hints
 from ..textutil import clean_inline
 from ._markup import cap_attributes, cap_depth, strip_tags, unwrap_cdata
 
-__all__ = ["parse_html", "read_html", "read_tree"]
+__all__ = ["heading_parts", "parse_html", "read_html", "read_tree"]
 
 _SKIP = frozenset(
     {
@@ -466,6 +466,49 @@ def read_tree(doc: Document, root: Any, *, markdown: bool) -> None:
                     top.link_chars += len(tail.strip())
     while stack:
         flush(stack.pop())
+
+
+def _shown(el: Any) -> bool:
+    """False for an element hidden from the eye (aria-hidden, hidden, sr-only, display:none)."""
+    if el.get("aria-hidden") == "true" or el.get("hidden") is not None:
+        return False
+    style = el.get("style")
+    return not (_screen_reader_only(el.get("class")) or (style and _HIDDEN_STYLE.search(style)))
+
+
+def _shown_text(el: Any, depth: int = 0) -> str:
+    if depth > 40:  # a heading nested this deep is no kicker/headline pair: all its text
+        return text_of(el)
+    if not _shown(el):
+        return ""
+    out = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str) and child.tag not in _SKIP:
+            out.append(_shown_text(child, depth + 1))
+        out.append(child.tail or "")
+    return "".join(out)
+
+
+_WORDY = re.compile(r"\w")
+
+
+def heading_parts(el: Any) -> list[str]:
+    """The shown parts of a heading built from child elements (kicker span, headline span).
+
+    Empty when the heading has text of its own outside its children or only one part;
+    parts without a letter or digit (a ":" or "-" joiner span) are left out.
+    """
+    if (el.text or "").strip() or len(el) < 2:
+        return []
+    parts: list[str] = []
+    for child in el:
+        if (child.tail or "").strip():
+            return []
+        if isinstance(child.tag, str) and child.tag not in _SKIP:
+            text = clean_inline(_shown_text(child))
+            if _WORDY.search(text):
+                parts.append(text)
+    return parts if len(parts) >= 2 else []
 
 
 def author_links(el: Any) -> list[str]:

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from ..dates import find_dates, parse_iso
 from ..document import Block, Document
 from ..names import agency_of, is_organisation, parse_byline, strip_byline_prefix
-from ..readers.html import author_links, text_of
+from ..readers.html import author_links, heading_parts, text_of
 from ..rules import bylines
 from ..textutil import is_sentence_like, normalize_key, word_count
 
@@ -116,11 +116,20 @@ def find_title(doc: Document) -> Document:
     ]
     if declared:
         title, origin = _strip_site(declared[0].value, doc, guess=False), declared[0].origin
+        # the displayed h1 is the JSON-LD alternativeHeadline: the page shows that one
+        if chosen is not None and _is_alternative(chosen.text, doc):
+            title, origin = chosen.text, "h1-matches-alternative-headline"
     if chosen is None and title is None and metas:
         order = ("meta:og:title", "meta:twitter:title", "html:title")
         metas.sort(key=lambda c: order.index(c.origin) if c.origin in order else len(order))
         title, origin = _strip_site(metas[0].value, doc), metas[0].origin
-    # 4. no heading and no metadata (text and markdown copies): the headline-like line
+    # 4. a heading shown as kicker + headline (<span>Kicker</span><span>Headline</span>)
+    #    that a metadata title reads: that title, and the heading is the displayed one
+    #    (an h1 in the breadcrumbs, a "| Section" suffix of the JSON-LD headline lose to it)
+    shown = _kicker_heading(doc, metas) if doc.format == "html" else None
+    if shown is not None:
+        chosen, title, origin = shown[0], shown[1], "kicker-heading-matches-metadata"
+    # 5. no heading and no metadata (text and markdown copies): the headline-like line
     #    above the body that best announces it
     if chosen is None and title is None:
         chosen = _text_title(doc)
@@ -135,6 +144,8 @@ def find_title(doc: Document) -> Document:
         doc.mark(chosen, "title", "headline")
     if not title:
         return doc
+    if doc.format == "html":
+        title = _plain_quotes(title, metas)
     doc.set_field("title", title, origin)
     key = normalize_key(title)
     for b in doc.blocks:
@@ -142,6 +153,83 @@ def find_title(doc: Document) -> Document:
             doc.mark(b, "duplicate", "repeated-title")
     doc.flags["title_index"] = chosen.index if chosen is not None else -1
     return doc
+
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+# metadata titles in order of trust when several read the displayed heading equally well
+_META_ORDER = ("json-ld:headline", "meta:og:title", "meta:twitter:title")
+
+
+def _title_key(text: str) -> str:
+    """normalize_key without soft hyphens and zero-width characters ("Heli\xadkopter")."""
+    return normalize_key(text.translate(_INVISIBLE))
+
+
+def _is_alternative(text: str, doc: Document) -> bool:
+    """True when ``text`` is the JSON-LD alternativeHeadline (or what a cut one begins)."""
+    key = _title_key(text)
+    for c in doc.get("alt_title"):
+        if not isinstance(c.value, str):
+            continue
+        alt = c.value.rstrip()
+        cut = alt.endswith(("…", "..."))
+        akey = _title_key(alt.rstrip(".…"))
+        if akey == key or (cut and len(akey) >= 30 and key.startswith(akey)):
+            return True
+    return False
+
+
+def _kicker_heading(doc: Document, metas: list[Any]) -> tuple[Block, str] | None:
+    """A heading above the body shown as kicker + headline, and the metadata title it shows.
+
+    A title equal to the headline part alone wins (the kicker is shown apart from it); else
+    one equal to kicker and headline together, preferably joined by a colon.
+    """
+    metas = sorted(
+        metas, key=lambda c: _META_ORDER.index(c.origin) if c.origin in _META_ORDER else 9
+    )
+    texts = [c.value for c in metas] + [_strip_site(c.value, doc, guess=False) for c in metas]
+    readings = [(t, _title_key(t)) for t in texts]
+    for b in doc.blocks[: _body_start(doc)]:
+        el = b.extra.get("el")
+        if b.kind != "heading" or b.level > 3 or el is None:
+            continue
+        parts = heading_parts(el)
+        if not parts or word_count(parts[0]) > 8:
+            continue
+        kicker, head = parts[0], " ".join(parts[1:])
+        head_key = _title_key(head)
+        alone = [t for t, k in readings if k == head_key]
+        if alone:
+            return b, alone[0]
+        both = _title_key(kicker + " " + head)
+        joined = [t for t, k in readings if k == both]
+        if joined:
+            colon = [r for r in joined if r[len(kicker) : len(kicker) + 2].strip().startswith(":")]
+            return b, (colon or joined)[0]
+    return None
+
+
+# typographic quotes and their plain spelling (one character each: lengths are kept)
+_CURLY_QUOTES = str.maketrans("\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f", "''''\"\"\"\"")
+
+
+def _plain_quotes(title: str, metas: list[Any]) -> str:
+    """The title with plain quotes when the page's metadata spells the same title with them.
+
+    Typographic quotes are presentation: a page that writes "Doe's plan" in its og:title and
+    "Doe’s plan" in its h1 gives one title, kept in its plain spelling (searchable as typed).
+    """
+    plain = title.translate(_CURLY_QUOTES)
+    if plain == title:
+        return title
+    for c in metas:
+        v = c.value
+        if v.startswith(plain) and (
+            len(v) == len(plain) or _TITLE_SEPARATORS.match(v, len(plain)) is not None
+        ):
+            return plain
+    return title
 
 
 _LIST_NUMBER = re.compile(r"^\d{1,2}\.\s+(?=\D)")
@@ -278,7 +366,9 @@ def _is_byline_block(b: Block) -> bool:
     return False
 
 
-_AUTHOR_ORIGIN_RANK = ("json-ld", "microdata", "meta")
+# meta tags describe the page; itemprop="author" also marks the authors of teasers and
+# related stories anywhere on it, so it comes last (dev corpus: +1 page, no loss)
+_AUTHOR_ORIGIN_RANK = ("json-ld", "meta", "microdata")
 
 
 def _author_rank(origin: str) -> int:
@@ -304,9 +394,13 @@ def find_byline(doc: Document) -> Document:
     persons: list[str] = []
     agencies_found: list[str] = []
     orgs: list[str] = []
+    credited: dict[str, str] = doc.flags.setdefault("agency_credits", {})
     origin = ""
-    # structured data first (JSON-LD, then microdata, then meta tags): the first origin that
-    # names persons gives all of them
+    # structured data first (JSON-LD, then meta tags, then microdata): the first origin that
+    # names persons gives all of them;
+    # agencies and organisations come from the most trusted origin that credits anyone:
+    # a meta author naming the site does not join the agency a JSON-LD author names
+    credit_rank: int | None = None
     for c in sorted(doc.get("authors"), key=lambda c: _author_rank(c.origin)):
         if isinstance(c.value, tuple):
             name, kind = c.value
@@ -314,20 +408,30 @@ def find_byline(doc: Document) -> Document:
             name, kind = c.value, ""
         if not name or name.startswith("http"):
             continue
+        rank = _author_rank(c.origin)
+        others = credit_rank is None or rank <= credit_rank
         if "Organization" in kind:
             ag = agency_of(name)
+            if not others:
+                continue
             if ag:
                 agencies_found.append(ag)
+                credited.setdefault(ag, name.strip())
             elif name not in orgs:
                 orgs.append(name)
+            credit_rank = rank
             continue
         credit = parse_byline(name)
         if credit.persons and not persons:
             origin = c.origin
         if origin == c.origin:
             persons.extend(p for p in credit.persons if p not in persons)
-        agencies_found.extend(a for a in credit.agencies if a not in agencies_found)
-        orgs.extend(o for o in credit.organisations if o not in orgs)
+        if others:
+            agencies_found.extend(a for a in credit.agencies if a not in agencies_found)
+            orgs.extend(o for o in credit.organisations if o not in orgs)
+            credited.update((k, v) for k, v in credit.credited.items() if k not in credited)
+        if credit.persons or credit.agencies or credit.organisations:
+            credit_rank = rank if credit_rank is None else min(credit_rank, rank)
     # visible bylines near the top, contributor lines anywhere
     zone_end = _zone_end(doc)
     visible: list[str] = []
@@ -353,14 +457,30 @@ def find_byline(doc: Document) -> Document:
                 doc.mark(b, "byline", "byline")
                 visible.extend(p for p in credit.persons if p not in visible)
                 agencies_found.extend(a for a in credit.agencies if a not in agencies_found)
+                credited.update((k, v) for k, v in credit.credited.items() if k not in credited)
                 orgs.extend(o for o in credit.organisations if o not in orgs)
+    # "MDR THÜRINGEN", "VnExpress": a name that opens with the site's own name is the newsroom
+    outlet = _outlet_keys(doc)
+    for names in (persons, visible):
+        for n in [n for n in names if _names_outlet(n, outlet)]:
+            names.remove(n)
+            if n not in orgs:
+                orgs.append(n)
     if not persons and visible:
         persons, origin = visible, "byline-text"
     if not persons:
         linked = _author_links(doc, zone_end)
         if linked:
             persons, origin = linked, "author-link"
-    if not persons:
+    guess = not persons and not _credits_other_than_outlet(doc, agencies_found, orgs)
+    if guess and doc.format == "html":
+        # guesses, not taken when structured data credits an agency or an organisation
+        # other than the site itself: a line of names only under the headline, or the
+        # emphasised name that closes the article ("**Jane Doe**")
+        named = _name_line(doc)
+        if named:
+            persons, origin = named, "name-line"
+    if not persons and guess:
         dated = _names_by_dateline(doc, zone_end)
         if dated:
             persons, origin = dated, "name-by-dateline"
@@ -373,6 +493,73 @@ def find_byline(doc: Document) -> Document:
     if orgs:
         doc.set_field("organisations", orgs, origin or "byline-text")
     return doc
+
+
+def _only_names(text: str) -> list[str]:
+    """The persons of a line that names persons and nothing else ("Jane Doe/John Roe")."""
+    if word_count(text) > 12:
+        return []
+    persons = parse_byline(text).persons
+    if not persons or any(" " not in p for p in persons):
+        return []
+    return persons if _title_key(" ".join(persons)) == _title_key(text) else []
+
+
+def _name_line(doc: Document) -> list[str]:
+    """Persons of a names-only line between headline and body, or of the closing signature.
+
+    The signature is the article's last block, emphasised as a whole ("<p><b>Jane Doe</b>").
+    """
+    ti: int = doc.flags.get("title_index", -1)
+    start = _body_start(doc)
+    if 0 <= ti < start:
+        for b in doc.blocks[ti + 1 : min(start, ti + 1 + _HEADER_ZONE)]:
+            # a linked line is navigation ("Zur Startseite"); author-page links are read apart
+            if b.role in (None, "boilerplate") and b.kind == "paragraph" and b.link_density < 0.5:
+                names = _only_names(b.text)
+                if names:
+                    doc.mark(b, "byline", "name-line")
+                    return names
+    last = next((b for b in reversed(doc.blocks) if not b.removed and b.role is None), None)
+    if last is None:
+        return []
+    # the signature closes the text, or was cut off just after it as the page's rest
+    after = doc.blocks[last.index + 1 : last.index + 2]
+    for b in [last] + [x for x in after if x.reason == "after-article"]:
+        # an all-capitals bold line closing the text reads as a heading, not a signature
+        if b.extra.get("emphasized") and not b.text.isupper():
+            names = _only_names(b.text)
+            if names:
+                doc.mark(b, "byline", "author-signature")
+                return names
+    return []
+
+
+def _outlet_keys(doc: Document) -> set[str]:
+    """Comparison keys of the publishing site's names: publisher names, host, host stem."""
+    outlet = {normalize_key(c.value) for c in doc.get("publisher") if isinstance(c.value, str)}
+    host = _domain(doc)
+    if host:
+        outlet |= {normalize_key(host), normalize_key(host.split(".")[0])}
+    # a one- or two-letter key ("n" of n-tv.de) would match initials, not a site's name
+    return {o for o in outlet if len(o) >= 3}
+
+
+def _names_outlet(name: str, outlet: set[str]) -> bool:
+    """True when ``name`` is the site's name or opens with it ("MDR THÜRINGEN" on mdr.de).
+
+    Only at the start: a surname that happens to be the site's name ("Anna Welt") stays.
+    """
+    key = normalize_key(name)
+    return any(key == o or key.startswith(o + " ") for o in outlet)
+
+
+def _credits_other_than_outlet(doc: Document, agencies_found: list[str], orgs: list[str]) -> bool:
+    """True when an agency or an organisation other than the publishing site is credited."""
+    if agencies_found:
+        return True
+    outlet = _outlet_keys(doc)
+    return any(normalize_key(o) not in outlet for o in orgs)
 
 
 def _zone_end(doc: Document) -> int:
@@ -393,14 +580,15 @@ def _names_by_dateline(doc: Document, zone_end: int) -> list[str]:
             continue
         for seg in _SEGMENT.split(b.text):
             if not find_dates(seg):
-                out.extend(p for p in parse_byline(seg).persons if p not in out)
+                # a one-word name in a dateline is as often a section ("Innlent | mbl")
+                out.extend(p for p in parse_byline(seg).persons if p not in out and " " in p)
         for j in (i - 1, i + 1):
             if 0 <= j < len(blocks) and 2 <= word_count(blocks[j].text) <= 4:
                 nb = blocks[j]
                 if nb.role in ("title", "subtitle") or find_dates(nb.text):
                     continue
                 credit = parse_byline(nb.text)
-                if credit.persons == [nb.text.strip()]:
+                if credit.persons == [nb.text.strip()] and " " in nb.text.strip():
                     out.extend(p for p in credit.persons if p not in out)
         if out:
             return out[:4]
@@ -594,6 +782,11 @@ def find_source(doc: Document) -> Document:
             attributed.append(name)
     if found_agencies:
         doc.set_field("agencies", found_agencies, "byline-or-signoff")
+        # as the page credits them; a sign-off code ("afp, rtre") keeps the canonical name
+        credited = doc.flags.get("agency_credits", {})
+        doc.set_field(
+            "agency_credits", [credited.get(a, a) for a in found_agencies], "byline-or-signoff"
+        )
     if attributed:
         doc.set_field("attributed_to", attributed, "body-text")
     # canonical URL and domain
