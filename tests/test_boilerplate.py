@@ -24,6 +24,7 @@ PARAS = [
         ("il y a 3 heures", "timestamp"),
         ("22 hours ago", "timestamp"),
         ("3/12", "gallery-counter"),
+        ("Lecture 4 min.", "reading-time"),
         (
             "Die Regierung hat neue Sanktionen beschlossen. Was das bedeutet. 18.04.2024 | 0:21 min",
             "media-duration",

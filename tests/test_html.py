@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from datetime import date, datetime, timedelta, timezone
 
+import pytest
+
 import newsclean
 
 PARAS = [
@@ -165,6 +167,29 @@ def test_hidden_and_screen_reader_text_is_not_body() -> None:
     a = newsclean.clean(page(article=article))
     assert "Hidden promotional text" not in a.body
     assert "opens in a new window" not in a.body
+
+
+@pytest.mark.parametrize("cls", ["hidden", "intro-body__premium hidden", "d-none"])
+def test_display_none_utility_classes_hide_text(cls: str) -> None:
+    """Text under the CSS frameworks' display:none classes is not part of the article."""
+    promo = (
+        f"<div class='{cls}'><p>Unlimited online access to every story, with one account.</p></div>"
+    )
+    a = newsclean.clean(
+        page(article="<h1>Trams</h1>" + paras(PARAS[:2]) + promo + paras(PARAS[2:]))
+    )
+    assert [p.text for p in a.paragraphs] == PARAS
+
+
+@pytest.mark.parametrize("cls", ["hidden-xs", "overflow-hidden", "unhidden"])
+def test_similar_classes_do_not_hide_text(cls: str) -> None:
+    """Classes that only contain the word (responsive or overflow utilities) hide nothing."""
+    text = "Unlimited online access to every story was promised by the council, officials said."
+    block = f"<div class='{cls}'><p>{text}</p></div>"
+    a = newsclean.clean(
+        page(article="<h1>Trams</h1>" + paras(PARAS[:2]) + block + paras(PARAS[2:]))
+    )
+    assert [p.text for p in a.paragraphs] == [*PARAS[:2], text, *PARAS[2:]]
 
 
 def test_json_ld_article_body_guides_the_body() -> None:

@@ -277,8 +277,11 @@ def _screen_reader_only(cls: str | None) -> bool:
     return bool(cls) and _screen_reader_class(cls)
 
 
-# text only for screen readers ("(opens in a new window)") is not shown on the page
-_SCREEN_READER_CLASS = re.compile(r"sr-only|visually-?hidden|screen-reader", re.IGNORECASE)
+# text only for screen readers ("(opens in a new window)") is not shown on the page, nor is text
+# under the CSS frameworks' display:none utility classes ("hidden", "d-none")
+_SCREEN_READER_CLASS = re.compile(
+    r"sr-only|visually-?hidden|screen-reader|(?:^|\s)(?:hidden|d-none)(?:\s|$)", re.IGNORECASE
+)
 
 
 def read_tree(doc: Document, root: Any, *, markdown: bool) -> None:

@@ -14,7 +14,7 @@ _MENU_SEPARATORS = re.compile(r"\s[|•·/»]\s")
 _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright\b)", re.IGNORECASE)
 _URL_ONLY = re.compile(r"^\s*<?https?://\S+>?\s*$")
 _READING_TIME = re.compile(
-    r"^\s*(?:(?:reading time|lesezeit|lesedauer|temps de lecture|tiempo de lectura)\s*:?\s*)?"
+    r"^\s*(?:(?:reading time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|lecture|lectura|lettura)\s*:?\s*)?"
     r"\d{1,3}\s*(?:min|mins|minute|minutes|minuten|minutos|minuti|minuut)\.?"
     r"(?:\s*(?:read|reading|lesezeit|lesen|de lecture|de lectura|di lettura))?\s*$",
     re.IGNORECASE,
