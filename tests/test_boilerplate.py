@@ -25,6 +25,8 @@ PARAS = [
         ("22 hours ago", "timestamp"),
         ("3/12", "gallery-counter"),
         ("Lecture 4 min.", "reading-time"),
+        ("Got a story? Get in touch with our news team at news@example.com.", "contact-prompt"),
+        ("Follow The Daily Example on Google News for the latest updates.", "follow-prompt"),
         (
             "Die Regierung hat neue Sanktionen beschlossen. Was das bedeutet. 18.04.2024 | 0:21 min",
             "media-duration",
@@ -48,3 +50,21 @@ def test_prose_with_times_stays(line: str) -> None:
     text = "\n\n".join([PARAS[0], PARAS[1] + " " + line, PARAS[2], PARAS[3]])
     a = newsclean.clean(text)
     assert a.paragraphs[1].text.endswith(line)
+
+
+def test_author_note_at_the_end_is_removed() -> None:
+    """A closing note that opens with the author's name is an author bio, not article text."""
+    note = "Doe covers city politics for the Example Daily. She is based in Springfield."
+    text = "\n\n".join(["Trams for everyone", "By Jane Doe", *PARAS, note])
+    a = newsclean.clean(text)
+    assert [p.name for p in a.authors] == ["Jane Doe"]
+    assert [p.text for p in a.paragraphs] == PARAS
+    assert [r.reason for r in a.provenance.removed if r.text == note] == ["author-note"]
+
+
+def test_paragraph_quoting_a_namesake_mid_article_stays() -> None:
+    """Only the last blocks are searched: an author's name early in the article is text."""
+    quote = "Doe said the council had waited too long, and that the city would pay for it later on."
+    text = "\n\n".join(["Trams for everyone", "By Jane Doe", PARAS[0], quote, *PARAS[1:], PARAS[0]])
+    a = newsclean.clean(text)
+    assert quote in [p.text for p in a.paragraphs]

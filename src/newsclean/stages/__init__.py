@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..document import Document
-from .boilerplate import strip_boilerplate
+from .boilerplate import strip_author_bio, strip_boilerplate
 from .content import follow_article_body, select_content, select_main_run
 from .finish import tidy_body
 from .images import claim_captions, find_images
@@ -27,6 +27,7 @@ __all__ = [
     "repair_unicode",
     "select_content",
     "select_main_run",
+    "strip_author_bio",
     "strip_boilerplate",
     "tidy_body",
 ]
@@ -40,6 +41,7 @@ DEFAULT_STAGES: tuple[Callable[[Document], Document], ...] = (
     select_main_run,
     find_title,
     find_byline,
+    strip_author_bio,
     find_dates_stage,
     find_subtitle,
     find_source,

@@ -8,7 +8,7 @@ from ..document import Document
 from ..rules import match_phrase
 from ..textutil import is_sentence_like, normalize_key, word_count
 
-__all__ = ["strip_boilerplate"]
+__all__ = ["strip_author_bio", "strip_boilerplate"]
 
 _MENU_SEPARATORS = re.compile(r"\s[|•·/»]\s")
 _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright\b)", re.IGNORECASE)
@@ -28,6 +28,16 @@ _TIMESTAMP_ONLY = re.compile(
     r"|(?:vor|il y a|hace|fa)?\s*\d{1,3}\s*(?:min|mins|minutes?|minuten|minutos|minuti|h|hrs?|"
     r"hours?|std|stunden?|heures?|horas?|ore|days?|tagen?|jours?|días?)\.?(?:\s+(?:ago|fa))?"
     r")\s*$",
+    re.IGNORECASE,
+)
+# an e-mail address: a short block holding one is a contact prompt ("Got a story? Email us at
+# news@example.com"), not article text
+# (bounded parts keep the search linear on hostile input: one 100k-letter "word")
+_EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
+# "Follow <site> on Google News / X / Instagram ...": a social prompt with the site's name in it
+_FOLLOW = re.compile(
+    r"^\s*follow\b.{0,60}?\bon (?:google news|google|twitter|x|facebook|instagram|linkedin|threads|"
+    r"bluesky|whatsapp|telegram|youtube|tiktok|flipboard)\b",
     re.IGNORECASE,
 )
 # a gallery position ("3/12", "3 / 12"): an image counter, not text
@@ -69,6 +79,12 @@ def strip_boilerplate(doc: Document) -> Document:
             continue
         if _TIMESTAMP_ONLY.match(text):
             doc.mark(b, "ui", "timestamp")
+            continue
+        if wc <= 40 and "@" in text and _EMAIL.search(text):
+            doc.mark(b, "promo", "contact-prompt")
+            continue
+        if wc <= 40 and _FOLLOW.match(text):
+            doc.mark(b, "share", "follow-prompt")
             continue
         if _COUNTER.match(text):
             doc.mark(b, "ui", "gallery-counter")
@@ -120,3 +136,23 @@ def _related_sections(doc: Document) -> None:
             active = False
         elif active:
             doc.mark(b, "related", "related-section")
+
+
+# an author note closes the article: its first words name an author ("Jane Doe covers
+# politics for ...", "Korrespondent Max Muster ist ..."); searched in the last blocks only
+_BIO_TAIL = 3
+_BIO_WORDS = 80
+
+
+def strip_author_bio(doc: Document) -> Document:
+    """Mark the note about the author at the end of the article (runs after ``find_byline``)."""
+    authors = doc.fields.get("authors", (None, ""))[0] or []
+    surnames = {normalize_key(str(a)).split()[-1] for a in authors if normalize_key(str(a))}
+    if not surnames:
+        return doc
+    body = [b for b in doc.blocks if not b.removed and b.kind != "heading"]
+    for b in body[-_BIO_TAIL:]:
+        words = normalize_key(b.text).split()
+        if len(words) <= _BIO_WORDS and surnames & set(words[:4]) and len(body) > _BIO_TAIL:
+            doc.mark(b, "author-bio", "author-note")
+    return doc
