@@ -225,6 +225,11 @@ def _iter_python(fh: IO[bytes]) -> Iterator[WarcPage]:
         headers = dict(_read_headers(stream))
         length = int(headers.get("content-length", "0") or 0)
         block = stream.read(length)
+        if len(block) < length:  # the file ends inside this record: say so, do not clean a stub
+            raise EOFError(
+                f"WARC record {headers.get('warc-record-id', '')} cut short: "
+                f"{len(block)} of {length} bytes"
+            )
         if headers.get("warc-type") != "response":
             continue
         if not headers.get("content-type", "application/http").startswith("application/http"):
