@@ -241,8 +241,9 @@ def test_warc_http_charset_decodes_the_page(
     assert "2 pages" in err
 
 
+@pytest.mark.parametrize("backend", available_backends())
 def test_truncated_warc_is_reported_and_the_run_goes_on(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, backend: str
 ) -> None:
     """A WARC cut off mid-record: pages before the cut come out, then one 'unreadable-file'
     line; the next input is still read, stderr names the file, and the exit status is 1."""
@@ -253,7 +254,7 @@ def test_truncated_warc_is_reported_and_the_run_goes_on(
     cut.write_bytes(b"".join(good)[: len(good[0]) + len(good[1]) + len(good[2]) // 2])
     other = tmp_path / "other.html"
     other.write_text(page(9), encoding="utf-8")
-    code, out, err = run(capsys, "--timeout", "0", "--warc-backend", "python", str(cut), str(other))
+    code, out, err = run(capsys, "--timeout", "0", "--warc-backend", backend, str(cut), str(other))
     recs = lines(out)
     assert [r["status"] for r in recs] == ["ok", "ok", "rejected", "ok"]
     assert recs[2]["error"]["reason"] == "unreadable-file"
@@ -262,15 +263,16 @@ def test_truncated_warc_is_reported_and_the_run_goes_on(
     assert f"newsclean: error: reading {cut} failed after 2 records" in err
 
 
+@pytest.mark.parametrize("backend", available_backends())
 def test_plain_warc_cut_inside_a_record_is_reported(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, backend: str
 ) -> None:
-    """The built-in reader does not clean the stub of a record that an uncompressed .warc cuts
-    short: count out is the whole records plus one 'unreadable-file' line, exit status 1."""
+    """No reader cleans the stub of a record that an uncompressed .warc cuts short: count out
+    is the whole records plus one 'unreadable-file' line, exit status 1."""
     whole = [warc_record(f"https://daily.example/{i}", page(i).encode()) for i in range(3)]
     cut = tmp_path / "cut.warc"
     cut.write_bytes(b"".join(whole)[:-300])
-    code, out, err = run(capsys, "--timeout", "0", "--warc-backend", "python", str(cut))
+    code, out, err = run(capsys, "--timeout", "0", "--warc-backend", backend, str(cut))
     recs = lines(out)
     assert [r["status"] for r in recs] == ["ok", "ok", "rejected"]
     assert recs[2]["error"]["reason"] == "unreadable-file"
