@@ -52,7 +52,11 @@ class TrafilaturaWork:
 
         trafilatura.extract(WARMUP)
 
-    def __call__(self, index: int, raw: str | bytes, url: str | None) -> tuple[Any, ...]:
+    def __call__(
+        self, index: int, raw: str | bytes, url: str | None, charset: str | None = None
+    ) -> tuple[Any, ...]:
+        # the pool passes the item's HTTP charset; trafilatura.extract takes none (the corpus
+        # pages carry none either, so both tools decode the same bytes the same way)
         import trafilatura
 
         t0 = time.perf_counter()

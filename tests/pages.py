@@ -47,3 +47,23 @@ def warc_record(
         f"{identified}{declared}Content-Length: {len(http)}\r\n\r\n"
     ).encode()
     return head + http + b"\r\n\r\n"
+
+
+#: headline and paragraph of :func:`legacy_page`
+LEGACY_HEADLINE = "Закон о бюджете"
+LEGACY_TEXT = (
+    "Президент подписал закон о бюджете на следующий год. "
+    "Депутаты обсуждали его три недели, а затем приняли."
+)
+
+
+def legacy_page(charset: str = "iso-8859-5") -> bytes:
+    """A Russian page in a legacy charset that it does not declare itself (no meta charset).
+
+    In ISO-8859-5 these bytes are read as Arabic by detection alone (checked when this was
+    written), so only the HTTP header's charset decodes them right."""
+    html = (
+        f"<html><head><title>{LEGACY_HEADLINE}</title></head><body><article>"
+        f"<h1>{LEGACY_HEADLINE}</h1><p>{LEGACY_TEXT}</p><p>{LEGACY_TEXT}</p></article></body></html>"
+    )
+    return html.encode(charset)

@@ -15,7 +15,7 @@ import pytest
 from newsclean.cli import main
 from newsclean.warc import available_backends
 
-from .pages import page, warc_record
+from .pages import LEGACY_HEADLINE, LEGACY_TEXT, legacy_page, page, warc_record
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "002_72b5f6f66a5c28c5.txt"
@@ -215,8 +215,35 @@ def test_warc_records_without_http_content_type(
     assert [r["article"]["title"] for r in lines(out)] == ["Story 5 headline"]
 
 
+@pytest.mark.parametrize("backend", available_backends())
+def test_warc_http_charset_decodes_the_page(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, backend: str
+) -> None:
+    """The charset of a record's HTTP Content-Type decodes a page that declares none itself."""
+    f = write_warc(
+        tmp_path / "ru.warc.gz",
+        [
+            warc_record(
+                "https://daily.example/ru",
+                legacy_page("iso-8859-5"),
+                content_type="text/html; charset=ISO-8859-5",
+            ),
+            warc_record("https://daily.example/1", page(1).encode()),
+        ],
+    )
+    code, out, err = run(capsys, "--timeout", "0", "--warc-backend", backend, str(f))
+    assert code == 0, err
+    recs = lines(out)
+    assert recs[0]["article"]["title"] == LEGACY_HEADLINE
+    assert LEGACY_TEXT in recs[0]["article"]["body"]
+    assert "decoded as iso8859-5 (declared-http)" in recs[0]["article"]["provenance"]["notes"]
+    assert recs[1]["article"]["title"] == "Story 1 headline"
+    assert "2 pages" in err
+
+
+@pytest.mark.parametrize("backend", available_backends())
 def test_truncated_warc_is_reported_and_the_run_goes_on(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, backend: str
 ) -> None:
     """A WARC cut off mid-record: pages before the cut come out, then one 'unreadable-file'
     line; the next input is still read, stderr names the file, and the exit status is 1."""
@@ -227,13 +254,31 @@ def test_truncated_warc_is_reported_and_the_run_goes_on(
     cut.write_bytes(b"".join(good)[: len(good[0]) + len(good[1]) + len(good[2]) // 2])
     other = tmp_path / "other.html"
     other.write_text(page(9), encoding="utf-8")
-    code, out, err = run(capsys, "--timeout", "0", "--warc-backend", "python", str(cut), str(other))
+    code, out, err = run(capsys, "--timeout", "0", "--warc-backend", backend, str(cut), str(other))
     recs = lines(out)
     assert [r["status"] for r in recs] == ["ok", "ok", "rejected", "ok"]
     assert recs[2]["error"]["reason"] == "unreadable-file"
     assert recs[3]["article"]["title"] == "Story 9 headline"
     assert code == 1
     assert f"newsclean: error: reading {cut} failed after 2 records" in err
+
+
+@pytest.mark.parametrize("backend", available_backends())
+def test_plain_warc_cut_inside_a_record_is_reported(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, backend: str
+) -> None:
+    """No reader cleans the stub of a record that an uncompressed .warc cuts short: count out
+    is the whole records plus one 'unreadable-file' line, exit status 1."""
+    whole = [warc_record(f"https://daily.example/{i}", page(i).encode()) for i in range(3)]
+    cut = tmp_path / "cut.warc"
+    cut.write_bytes(b"".join(whole)[:-300])
+    code, out, err = run(capsys, "--timeout", "0", "--warc-backend", backend, str(cut))
+    recs = lines(out)
+    assert [r["status"] for r in recs] == ["ok", "ok", "rejected"]
+    assert recs[2]["error"]["reason"] == "unreadable-file"
+    assert "cut short" in recs[2]["error"]["message"]
+    assert code == 1
+    assert "3 pages" in err
 
 
 def test_jobs_2_keeps_order_and_count(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -23,7 +23,9 @@ from .pages import page, warc_record
 
 def test_executor_over_a_warc(tmp_path: Path) -> None:
     """WarcReader -> NewscleanExtractor -> JsonlWriter: body as text, article fields in metadata."""
-    for dep in ("warcio", "cchardet", "magic"):  # what datatrove's WarcReader needs
+    # what datatrove's WarcReader (warcio, cchardet, magic) and JsonlWriter (orjson) import;
+    # all are in the [test] extra, python-magic only works where the system has libmagic
+    for dep in ("warcio", "cchardet", "magic", "orjson"):
         pytest.importorskip(dep)
     from datatrove.pipeline.readers import WarcReader
 

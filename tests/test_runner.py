@@ -14,6 +14,8 @@ import newsclean
 from newsclean import Document, Pipeline
 from newsclean.runner import Result, clean_many, clean_records
 
+from .pages import LEGACY_HEADLINE, LEGACY_TEXT, legacy_page
+
 TEMPLATE = (
     "<html><head><title>Story {i} - The Daily</title></head><body>"
     "<nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
@@ -50,6 +52,35 @@ TROUBLE = Pipeline.default().insert(trouble, before=Pipeline.default().names[0])
 
 def titles(results: list[Result]) -> list[str | None]:
     return [r.article.title if r.article else None for r in results]
+
+
+@pytest.mark.parametrize("timeout", [None, 20.0], ids=["in-process", "worker"])
+def test_http_charset_reaches_clean(timeout: float | None) -> None:
+    """An item's 'charset' key reaches clean() and decodes bytes that declare no charset."""
+    raw = legacy_page("iso-8859-5")
+    items: list[Any] = [
+        {"id": "t", "raw": raw, "url": "https://daily.example/ru", "charset": "ISO-8859-5"},
+        {"id": "m", "raw": raw, "charset": b"iso-8859-5"},  # header bytes, as some readers give
+        {"id": "blank", "raw": raw, "charset": "  "},  # no charset: detection as before
+    ]
+    out = list(clean_many(items, timeout=timeout))
+    assert [r.status for r in out] == ["ok", "ok", "ok"]
+    for res in out[:2]:
+        assert res.article is not None
+        assert res.article.title == LEGACY_HEADLINE
+        assert LEGACY_TEXT in res.article.body
+        assert "decoded as iso8859-5 (declared-http)" in res.article.provenance.notes
+    assert out[2].article is not None
+    assert not any("declared-http" in n for n in out[2].article.provenance.notes)
+
+
+def test_clean_records_reads_a_charset_column() -> None:
+    """clean_records(charset_field=...) passes each row's charset on; without it none is used."""
+    row = {"id": "r", "html": legacy_page("iso-8859-5"), "cs": "iso-8859-5"}
+    out = list(clean_records([row], charset_field="cs", timeout=None))
+    assert out[0]["article"]["title"] == LEGACY_HEADLINE
+    plain = list(clean_records([row], timeout=None))
+    assert "declared-http" not in " ".join(plain[0]["article"]["provenance"]["notes"])
 
 
 def test_results_come_in_input_order_with_two_jobs() -> None:

@@ -248,11 +248,17 @@ def _jsonl_items(path: str, args: argparse.Namespace) -> Iterator[dict[str, Any]
             yield {"id": key, "raw": raw, "url": row.get(args.url_field)}
 
 
-def _warc_items(path: str, args: argparse.Namespace) -> Iterator[tuple[Any, bytes, str | None]]:
+def _warc_items(path: str, args: argparse.Namespace) -> Iterator[dict[str, Any]]:
     label = "stdin" if path == "-" else path
     source: Any = sys.stdin.buffer if path == "-" else path
     for n, page in enumerate(iter_warc(source, backend=args.warc_backend)):
-        yield (page.record_id or f"{label}#{n}", page.html, page.url)
+        # the HTTP Content-Type charset goes along: clean() tries it before the page's own
+        yield {
+            "id": page.record_id or f"{label}#{n}",
+            "raw": page.html,
+            "url": page.url,
+            "charset": page.http_charset,
+        }
 
 
 class ReadError(Exception):

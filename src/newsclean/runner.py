@@ -66,7 +66,10 @@ WORKER_DIED = "WorkerDiedError"
 _Outcome: TypeAlias = tuple[
     int, str, Article | str | None, str | None, str | None, str | None, float
 ]
-_Task: TypeAlias = tuple[int, Raw, str | None]
+#: index, page, url, charset (the HTTP Content-Type charset of a page given as bytes)
+_Task: TypeAlias = tuple[int, Raw, str | None, str | None]
+#: what a worker process runs per page: (index, raw, url, charset) -> outcome
+_Work: TypeAlias = Callable[[int, Raw, str | None, str | None], _Outcome]
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,13 +163,14 @@ def _clean_one(
     index: int,
     raw: Raw,
     url: str | None,
+    charset: str | None,
     pipeline: Pipeline | None,
     max_bytes: int | None,
     as_json: bool,
 ) -> _Outcome:
     t0 = time.perf_counter()
     try:
-        art = clean(raw, url=url, pipeline=pipeline, max_bytes=max_bytes)
+        art = clean(raw, url=url, pipeline=pipeline, max_bytes=max_bytes, charset=charset)
     except (InputError, NotAnArticleError) as exc:
         ms = (time.perf_counter() - t0) * 1000
         return (index, "rejected", None, type(exc).__name__, _reason(exc), str(exc), ms)
@@ -195,11 +199,12 @@ def _result(outcome: _Outcome, key: Any, url: str | None) -> Result:
 
 def _normalize(
     index: int, item: Any
-) -> tuple[Any, Raw | None, str | None, tuple[str, str, str] | None]:
-    """(id, raw, url, problem) of one input item; raw is None and problem is (error type,
-    message) when the item is malformed."""
+) -> tuple[Any, Raw | None, str | None, str | None, tuple[str, str, str] | None]:
+    """(id, raw, url, charset, problem) of one input item; raw is None and problem is (error
+    type, reason, message) when the item is malformed."""
     key: Any = index
     url: Any = None
+    charset: Any = None
     raw: Any
     if isinstance(item, (str, bytes)):
         raw = item
@@ -212,22 +217,30 @@ def _normalize(
         key = item.get("id", index)
         raw = item.get("raw")
         url = item.get("url")
+        charset = item.get("charset")
     else:
         return (
             index,
+            None,
             None,
             None,
             (
                 "InputError",
                 "bad-item",
                 f"item {index} is a {type(item).__name__}; give str/bytes, (id, raw), "
-                "(id, raw, url) or {'id', 'raw', 'url'}",
+                "(id, raw, url) or {'id', 'raw', 'url', 'charset'}",
             ),
         )
     if key is None:
         key = index
     if url is not None and not isinstance(url, str):
         url = str(url)
+    if isinstance(charset, bytes):
+        charset = charset.decode("latin-1")
+    if charset is not None and not isinstance(charset, str):
+        charset = str(charset)  # decode() notes and ignores a name it does not know
+    if charset is not None:
+        charset = charset.strip() or None
     if isinstance(raw, (bytearray, memoryview)):
         raw = bytes(raw)
     if isinstance(raw, BaseException):  # a reader that failed on this record says so
@@ -236,6 +249,7 @@ def _normalize(
             key,
             None,
             url,
+            charset,
             (type(raw).__name__, reason if isinstance(reason, str) else "bad-item", str(raw)),
         )
     if not isinstance(raw, (str, bytes)):
@@ -243,6 +257,7 @@ def _normalize(
             key,
             None,
             url,
+            charset,
             (
                 "InputError",
                 "bad-item",
@@ -250,7 +265,7 @@ def _normalize(
                 "(read files in binary mode and pass the bytes)",
             ),
         )
-    return key, raw, url, None
+    return key, raw, url, charset, None
 
 
 def _bad_item(index: int, key: Any, url: str | None, problem: tuple[str, str, str]) -> Result:
@@ -279,13 +294,11 @@ class _Cleaner:
         """Load data files (default stages) before the first page's clock starts."""
         clean(_WARMUP)
 
-    def __call__(self, index: int, raw: Raw, url: str | None) -> _Outcome:
-        return _clean_one(index, raw, url, self.pipeline, self.max_bytes, as_json=True)
+    def __call__(self, index: int, raw: Raw, url: str | None, charset: str | None) -> _Outcome:
+        return _clean_one(index, raw, url, charset, self.pipeline, self.max_bytes, as_json=True)
 
 
-def _worker_main(
-    tasks: Connection, results: Connection, work: Callable[[int, Raw, str | None], _Outcome]
-) -> None:
+def _worker_main(tasks: Connection, results: Connection, work: _Work) -> None:
     """Worker process: receive lists of tasks, send one outcome per task, until None or EOF."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and kills us
     warmup = getattr(work, "warmup", None)
@@ -300,8 +313,8 @@ def _worker_main(
             return
         if chunk is None:
             return
-        for index, raw, url in chunk:
-            results.send(work(index, raw, url))
+        for index, raw, url, charset in chunk:
+            results.send(work(index, raw, url, charset))
 
 
 def _context(start_method: str | None, preload: Sequence[str]) -> Any:
@@ -326,7 +339,7 @@ class _Worker:
 
     __slots__ = ("born", "feed", "feeder", "proc", "ready", "results", "since", "tasks", "todo")
 
-    def __init__(self, ctx: Any, work: Callable[[int, Raw, str | None], _Outcome]) -> None:
+    def __init__(self, ctx: Any, work: _Work) -> None:
         task_r, task_w = ctx.Pipe(duplex=False)
         res_r, res_w = ctx.Pipe(duplex=False)
         self.born = time.monotonic()
@@ -389,7 +402,7 @@ class _Pool:
         self,
         jobs: int,
         timeout: float | None,
-        work: Callable[[int, Raw, str | None], _Outcome],
+        work: _Work,
         start_method: str | None,
     ) -> None:
         self.ctx = _context(start_method, getattr(work, "preload", ("newsclean",)))
@@ -534,7 +547,9 @@ def clean_many(
     """Clean every page of ``items`` and yield one :class:`Result` per page, in input order.
 
     Each item is a page (``str`` or ``bytes``), an ``(id, raw)`` or ``(id, raw, url)`` tuple, or
-    a mapping with ``raw`` and optional ``id`` and ``url`` keys. ``id`` defaults to the index.
+    a mapping with ``raw`` and optional ``id``, ``url`` and ``charset`` keys. ``id`` defaults to the index. ``charset`` is the charset of the HTTP
+    response's Content-Type (WARC records carry it): :func:`newsclean.clean` tries it first for
+    bytes and trusts it only when the bytes decode under it; it does nothing for ``str`` pages.
 
     ``jobs`` worker processes clean pages in parallel; ``timeout`` (seconds per page) kills and
     replaces a worker stuck on a page, which is reported with status ``timeout``. With
@@ -575,18 +590,19 @@ def _run_inline(
     items: Iterable[Any], pipeline: Pipeline | None, max_bytes: int | None
 ) -> Generator[Result, None, None]:
     for index, item in enumerate(items):
-        key, raw, url, problem = _normalize(index, item)
+        key, raw, url, charset, problem = _normalize(index, item)
         if raw is None or problem is not None:
             yield _bad_item(index, key, url, problem or ("InputError", "bad-item", "no page"))
             continue
-        yield _result(_clean_one(index, raw, url, pipeline, max_bytes, as_json=False), key, url)
+        outcome = _clean_one(index, raw, url, charset, pipeline, max_bytes, as_json=False)
+        yield _result(outcome, key, url)
 
 
 def _run_pool(
     items: Iterable[Any],
     jobs: int,
     timeout: float | None,
-    work: Callable[[int, Raw, str | None], _Outcome],
+    work: _Work,
     batch_size: int,
     start_method: str | None,
 ) -> Generator[Result, None, None]:
@@ -608,13 +624,13 @@ def _run_pool(
                 except StopIteration:
                     exhausted = True
                     break
-                key, raw, url, problem = _normalize(next_in, item)
+                key, raw, url, charset, problem = _normalize(next_in, item)
                 if raw is None or problem is not None:
                     problem = problem or ("InputError", "bad-item", "no page")
                     finished[next_in] = _bad_item(next_in, key, url, problem)
                 else:
                     meta[next_in] = (key, url)
-                    pending.append((next_in, raw, url))
+                    pending.append((next_in, raw, url, charset))
                 next_in += 1
             # hand out work to idle workers; share the queue evenly near the end
             hungry = pool.hungry(batch_size)
@@ -651,6 +667,7 @@ def clean_records(
     html_field: str = "html",
     url_field: str = "url",
     id_field: str = "id",
+    charset_field: str | None = None,
     jobs: int = 1,
     timeout: float | None = DEFAULT_TIMEOUT,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
@@ -661,12 +678,19 @@ def clean_records(
     Each output is :meth:`Result.to_record`: ``{"id", "url", "status", "ms", "article"}`` with
     the article as a dict, or ``{..., "error": {"type", "reason", "message"}}``. This is the
     partition function for ``dask.bag.Bag.map_partitions`` and ``RDD.mapPartitions``.
+    ``charset_field`` names a column holding the HTTP charset of pages stored as bytes (such
+    as a WARC record's Content-Type charset); it is off by default.
     """
 
     def items() -> Iterator[dict[str, Any]]:
         for rec in records:
             row = rec.asDict() if hasattr(rec, "asDict") else rec
-            yield {"id": row.get(id_field), "raw": row.get(html_field), "url": row.get(url_field)}
+            yield {
+                "id": row.get(id_field),
+                "raw": row.get(html_field),
+                "url": row.get(url_field),
+                "charset": row.get(charset_field) if charset_field else None,
+            }
 
     for res in clean_many(
         items(), jobs=jobs, timeout=timeout, max_bytes=max_bytes, pipeline=pipeline

@@ -30,7 +30,7 @@ import importlib
 import io
 import os
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import IO, Any, Literal, cast
 
@@ -106,6 +106,15 @@ def _charset(content_type: str | None) -> str | None:
     return None
 
 
+def _encoded(header: Callable[[str], str | None]) -> bool:
+    """Whether the HTTP payload was transfer- or content-encoded (its length then differs
+    from the record's, so a cut record can only be told by length when this is False)."""
+    coding = (header("Content-Encoding") or "").strip().lower()
+    return (
+        coding not in ("", "identity") or "chunked" in (header("Transfer-Encoding") or "").lower()
+    )
+
+
 # --- fastwarc -----------------------------------------------------------------------------------
 
 
@@ -127,12 +136,22 @@ def _iter_fastwarc(fh: IO[bytes]) -> Iterator[WarcPage]:
         if not _is_html(ctype):
             continue
         headers = rec.headers
+        html = rec.reader.read()
+        http = rec.http_headers
+        if len(html) < rec.content_length and not _encoded(http.get):
+            # the file ends inside this record: fastwarc hands over the stub without a word
+            # (a cut encoded payload raises on its own); only an unencoded payload's length
+            # can be checked against the record's
+            raise EOFError(
+                f"WARC record {headers.get('WARC-Record-ID', '')} cut short: "
+                f"{len(html)} of {rec.content_length} payload bytes"
+            )
         yield WarcPage(
             record_id=headers.get("WARC-Record-ID"),
             url=headers.get("WARC-Target-URI"),
             date=headers.get("WARC-Date"),
-            http_charset=rec.http_charset or _charset(rec.http_headers.get("Content-Type")),
-            html=rec.reader.read(),
+            http_charset=rec.http_charset or _charset(http.get("Content-Type")),
+            html=html,
         )
 
 
@@ -147,12 +166,19 @@ def _iter_warcio(fh: IO[bytes]) -> Iterator[WarcPage]:
         ctype = rec.http_headers.get_header("Content-Type") if rec.http_headers else None
         if not _is_html(ctype):
             continue
+        html = rec.content_stream().read()
+        left = getattr(rec.raw_stream, "limit", 0)  # bytes of the record not read
+        if left and not (rec.http_headers and _encoded(rec.http_headers.get_header)):
+            raise EOFError(  # the file ends inside this record (warcio gives the stub)
+                f"WARC record {rec.rec_headers.get_header('WARC-Record-ID') or ''} cut short: "
+                f"{len(html)} payload bytes, {left} missing"
+            )
         yield WarcPage(
             record_id=rec.rec_headers.get_header("WARC-Record-ID"),
             url=rec.rec_headers.get_header("WARC-Target-URI"),
             date=rec.rec_headers.get_header("WARC-Date"),
             http_charset=_charset(ctype),
-            html=rec.content_stream().read(),
+            html=html,
         )
 
 
@@ -225,6 +251,11 @@ def _iter_python(fh: IO[bytes]) -> Iterator[WarcPage]:
         headers = dict(_read_headers(stream))
         length = int(headers.get("content-length", "0") or 0)
         block = stream.read(length)
+        if len(block) < length:  # the file ends inside this record: say so, do not clean a stub
+            raise EOFError(
+                f"WARC record {headers.get('warc-record-id', '')} cut short: "
+                f"{len(block)} of {length} bytes"
+            )
         if headers.get("warc-type") != "response":
             continue
         if not headers.get("content-type", "application/http").startswith("application/http"):
