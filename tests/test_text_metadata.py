@@ -1,0 +1,72 @@
+"""Metadata of plain-text copies and markdown dumps: headline, byline and dateline lines."""
+
+from __future__ import annotations
+
+import newsclean
+
+_MENU = "Home\nNews\nSport\nWeather\nSign in\n"
+_LEAD = (
+    "The city council voted on Tuesday to expand the tram network by three new lines, "
+    "a decision that ends years of debate about public transport in the region.\n"
+    "Construction is expected to begin next spring, and the first line should open "
+    "within four years, officials said after the long and heated vote.\n"
+)
+
+
+def test_headline_above_standfirst_wins_over_standfirst() -> None:
+    """The shorter line above a longer restatement is the headline, not the standfirst."""
+    text = (
+        _MENU
+        + "Council backs three new tram lines for the region\n"
+        + "The council voted to expand the tram network by three new lines after years of debate\n"
+        + "By Jane Walker\n"
+        + "April 26, 2024\n"
+        + _LEAD
+    )
+    art = newsclean.clean(text)
+    assert art.title == "Council backs three new tram lines for the region"
+
+
+def test_headline_echoed_in_breadcrumb_is_found_among_related_lines() -> None:
+    """A headline printed again (breadcrumb) above the byline is taken even after a 'Related' label."""
+    text = (
+        "Related topics\n"
+        "Transport\n"
+        "City\n"
+        "Trams return to the old town after forty years\n"
+        "By Jane Walker\n"
+        "April 26, 2024\n"
+        + _LEAD
+        + "More from the city\n"
+        + "1. Trams return to the old town after forty years\n"
+    )
+    art = newsclean.clean(text)
+    assert art.title == "Trams return to the old town after forty years"
+
+
+def test_byline_and_photo_credit_lines_are_not_headlines() -> None:
+    """'Name | Published 4 hours ago' and 'Jane Doe/agency' are credits, never the headline."""
+    text = (
+        _MENU
+        + "Trams return to the old town after forty years\n"
+        + "Jane Walker | Published 4 hours ago\n"
+        + "Tom Baker/Reuters\n"
+        + _LEAD
+    )
+    art = newsclean.clean(text)
+    assert art.title == "Trams return to the old town after forty years"
+
+
+def test_cjk_headline_of_a_text_copy() -> None:
+    """A Japanese headline (no spaces between words) is counted by characters and found."""
+    text = (
+        "ホーム\n社会\n"
+        "東京の路面電車、四十年ぶりに旧市街へ戻る\n"
+        "2025年1月13日 20時01分\n"
+        "東京都は十三日、路面電車の路線を旧市街まで延ばす計画を正式に決定した。"
+        "四十年ぶりに路面電車が戻ることになり、住民からは歓迎の声が上がっている。\n"
+        "工事は来年春に始まり、最初の区間は四年以内に開業する見通しだという。"
+        "都の担当者は、費用は国と分担すると説明した。\n"
+    )
+    art = newsclean.clean(text)
+    assert art.title == "東京の路面電車、四十年ぶりに旧市街へ戻る"
