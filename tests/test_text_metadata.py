@@ -70,3 +70,48 @@ def test_cjk_headline_of_a_text_copy() -> None:
     )
     art = newsclean.clean(text)
     assert art.title == "東京の路面電車、四十年ぶりに旧市街へ戻る"
+
+
+def test_name_with_role_beside_dateline_is_the_author() -> None:
+    """An unprefixed 'Jane Walker Deputy Editor' line next to the dateline credits Jane Walker."""
+    text = (
+        _MENU
+        + "Trams return to the old town after forty years\n"
+        + "Jane Walker Deputy Editor\n"
+        + "08:39, 06 Jan 2026\n"
+        + _LEAD
+    )
+    art = newsclean.clean(text)
+    assert [p.name for p in art.authors] == ["Jane Walker"]
+
+
+def test_name_before_date_in_dateline_is_the_author() -> None:
+    """'Stefan Brandt, 26.04.2024 10:00 Uhr' names the author before the date."""
+    text = _MENU + "Trams return to the old town after forty years\n"
+    text += "Stefan Brandt, 26.04.2024 10:00 Uhr\n" + _LEAD
+    art = newsclean.clean(text)
+    assert [p.name for p in art.authors] == ["Stefan Brandt"]
+
+
+def test_capitalised_words_the_body_uses_are_not_an_author() -> None:
+    """'Current Issue' beside a dateline is not a name: the body writes 'current' and 'issue'."""
+    lead = (
+        "The current timetable was the issue at the council meeting on Tuesday, where members "
+        "argued for hours about the tram network and its three new lines.\n"
+        "Construction is expected to begin next spring, and the first line should open "
+        "within four years, officials said after the long and heated vote.\n"
+    )
+    text = _MENU + "Trams return to the old town after forty years\n"
+    text += "Current Issue\n" + "April 26, 2024\n" + lead
+    art = newsclean.clean(text)
+    assert art.authors == ()
+
+
+def test_two_digit_year_dateline() -> None:
+    """'Veröffentlicht am 27.04.24 um 07:39 Uhr' is 27 April 2024, 07:39."""
+    from datetime import datetime
+
+    text = _MENU + "Trams return to the old town after forty years\n"
+    text += "Veröffentlicht am 27.04.24 um 07:39 Uhr\n" + _LEAD
+    art = newsclean.clean(text)
+    assert art.published == datetime(2024, 4, 27, 7, 39)

@@ -15,7 +15,7 @@ from ..dates import find_dates, parse_iso
 from ..document import Block, Document
 from ..names import agency_of, is_organisation, parse_byline, strip_byline_prefix
 from ..readers.html import author_links, text_of
-from ..rules import agencies, bylines
+from ..rules import agencies, bylines, match_phrase
 from ..textutil import is_sentence_like, normalize_key, word_count
 
 __all__ = ["find_byline", "find_dates_stage", "find_source", "find_subtitle", "find_title"]
@@ -510,27 +510,118 @@ def _zone_end(doc: Document) -> int:
     return max(ti, _body_start(doc)) + _HEADER_ZONE
 
 
-_SEGMENT = re.compile(r"\s[|/•·]\s|\s{2,}")
+_SEGMENT = re.compile(r"\s[|/•·]\s|\s{2,}|\s¶\s")
+# the rest of a name line: a role ("Deputy Content Hub Director") or the reading time
+_READ_TIME = re.compile(r"^\d{1,3}\s*(?:min|mins|minutes?|minuten|minutos|minuti)\b", re.I)
+_ROLE_EXTRA = frozenset({"director", "head", "chief", "redaktionsleiter", "redaktionsleiterin"})
+_PARTICLES = frozenset(
+    {"van", "der", "den", "de", "del", "da", "dos", "von", "zu", "la", "le", "di"}
+)
+_NAME_TOKEN = re.compile(r"^(?:[^\W\d_][\w'’.-]*)$")
+
+
+def _role_words() -> frozenset[str]:
+    return frozenset(w for r in bylines().roles for w in r.split()) | _ROLE_EXTRA
+
+
+def _is_name(tokens: list[str], body_words: set[str], body: list[str]) -> bool:
+    """Two to four capitalised tokens (particles aside) that the body does not use.
+
+    A name the body repeats ("Donald Trump", "South Africa") is its subject, not its author.
+    """
+    core = [t for t in tokens if t.casefold() not in _PARTICLES]
+    if not 2 <= len(core) <= 4 or len(tokens) > 5:
+        return False
+    # capitalised, or in a script without case
+    if not all(
+        _NAME_TOKEN.match(t) and (t[0].isupper() or t[0].lower() == t[0].upper()) for t in core
+    ):
+        return False
+    if any(t.casefold() in _role_words() for t in core) or match_phrase(" ".join(tokens)):
+        return False
+    # "Current Issue", "Federal Politics": capitalised words the body uses in lower case
+    if sum(1 for t in core if t.casefold() in body_words) * 2 >= len(core):
+        return False
+    # calibrated on the dev corpus: an author's name can appear in one paragraph (a bio line,
+    # a caption read as text), the subject's name in several
+    name = " ".join(tokens).casefold()
+    return sum(1 for p in body if name in p) < 2
+
+
+def _leading_name(text: str, body_words: set[str], body: list[str]) -> str | None:
+    """The person a name line credits: "Jane Doe", "Jane Doe Deputy Editor", "Jane Doe 2 min read"."""
+    text = strip_byline_prefix(text)[0]
+    tokens = text.split()
+    if is_org(text):
+        return None
+    if _is_name(tokens, body_words, body):
+        return " ".join(tokens)
+    roles = _role_words()
+    for n in (2, 3):
+        rest = tokens[n:]
+        if not rest or not _is_name(tokens[:n], body_words, body):
+            continue
+        rest_text = " ".join(rest)
+        if _READ_TIME.match(rest_text) or any(t.casefold().strip(".,") in roles for t in rest):
+            return " ".join(tokens[:n])
+    return None
+
+
+def _body_words(doc: Document) -> tuple[set[str], list[str]]:
+    """The words the body writes in lower case, and its prose paragraphs casefolded."""
+    # prose only: a name line or a photo credit read as a body paragraph is not a mention
+    paras = [
+        " ".join(b.text.split()).casefold()
+        for b in doc.blocks
+        if not b.removed and b.role is None and word_count(b.text) >= 8 and not _creditish(b.text)
+    ]
+    lower = {
+        w
+        for b in doc.blocks
+        if not b.removed and b.role is None and word_count(b.text) >= 8
+        for w in re.findall(r"\b[^\W\d_]+\b", b.text)
+        if w[0].islower()
+    }
+    return lower, paras
 
 
 def _names_by_dateline(doc: Document, zone_end: int) -> list[str]:
-    """Persons named in a dateline ("Jane Doe / Site / Sep 2, 2024") or on a line beside it."""
+    """Persons named in a dateline ("Jane Doe / Site / Sep 2, 2024") or on a line beside it.
+
+    Beside it means within two lines (blank "*" lines aside), the name alone or followed by a
+    role or the reading time; names whose words the body uses in lower case are not names.
+    """
     blocks = doc.blocks[: zone_end + 1]
+    body_words, body = _body_words(doc)
     out: list[str] = []
     for i, b in enumerate(blocks):
-        if word_count(b.text) > 25 or not find_dates(b.text):
+        if word_count(b.text) > 25:
             continue
-        for seg in _SEGMENT.split(b.text):
+        hits = find_dates(b.text)
+        if not hits:
+            continue
+        # "Jane Doe, 26.04.2024 10:00": the text before the date, then the segments
+        head = b.text[: hits[0].start].strip(" ,;:|–—-")
+        segs = [head, *_SEGMENT.split(b.text)] if head else _SEGMENT.split(b.text)
+        for seg in segs:
             if not find_dates(seg):
-                out.extend(p for p in parse_byline(seg).persons if p not in out)
-        for j in (i - 1, i + 1):
-            if 0 <= j < len(blocks) and 2 <= word_count(blocks[j].text) <= 4:
-                nb = blocks[j]
-                if nb.role in ("title", "subtitle") or find_dates(nb.text):
-                    continue
-                credit = parse_byline(nb.text)
-                if credit.persons == [nb.text.strip()]:
-                    out.extend(p for p in credit.persons if p not in out)
+                name = _leading_name(seg.strip(), body_words, body)
+                if name and name not in out:
+                    out.append(name)
+        near = [x for x in blocks[max(0, i - 3) : i + 4] if x.reason != "no-words"]
+        for nb in near:
+            if nb is b or nb.role in ("title", "subtitle", "caption", "credit", "media"):
+                continue
+            if nb.kind == "caption" or find_dates(nb.text):
+                continue
+            if abs(near.index(nb) - near.index(b)) > 2 or word_count(nb.text) > 8:
+                continue
+            lo, hi = sorted((nb.index, b.index))
+            if any(x.role == "title" for x in blocks[lo:hi]):
+                continue  # the headline stands between them: the line belongs to the page above
+            name = _leading_name(nb.text.strip(), body_words, body)
+            if name and name not in out:
+                out.append(name)
         if out:
             return out[:4]
     return out
