@@ -115,3 +115,19 @@ def test_two_digit_year_dateline() -> None:
     text += "Veröffentlicht am 27.04.24 um 07:39 Uhr\n" + _LEAD
     art = newsclean.clean(text)
     assert art.published == datetime(2024, 4, 27, 7, 39)
+
+
+def test_section_link_glued_to_byline_name_is_cut() -> None:
+    """'By Jane WalkerNews' (a copy dropped the space before a link) credits Jane Walker."""
+    text = _MENU + "Trams return to the old town after forty years\n"
+    text += "By Jane WalkerNews\n" + "April 26, 2024\n" + _LEAD
+    art = newsclean.clean(text)
+    assert [p.name for p in art.authors] == ["Jane Walker"]
+
+
+def test_name_after_date_and_ui_words_beside_dateline() -> None:
+    """'… 14:26 Uhr, Tobias Brandt' credits him; a 'Teilen Drucken' line beside it does not."""
+    text = _MENU + "Trams return to the old town after forty years\n" + "Teilen Drucken\n"
+    text += "Artikel veröffentlicht am 28. April 2024, 14:26 Uhr, Tobias Brandt\n" + _LEAD
+    art = newsclean.clean(text)
+    assert [p.name for p in art.authors] == ["Tobias Brandt"]

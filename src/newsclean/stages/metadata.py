@@ -480,7 +480,8 @@ def find_byline(doc: Document) -> Document:
             credit = parse_byline(b.text)
             if credit.persons or credit.agencies or credit.organisations:
                 doc.mark(b, "byline", "byline")
-                visible.extend(p for p in credit.persons if p not in visible)
+                tidy = [_tidy_person(p) for p in credit.persons]
+                visible.extend(p for p in tidy if p not in visible)
                 agencies_found.extend(a for a in credit.agencies if a not in agencies_found)
                 orgs.extend(o for o in credit.organisations if o not in orgs)
     if not persons and visible:
@@ -504,6 +505,22 @@ def find_byline(doc: Document) -> Document:
     return doc
 
 
+# a link or label glued to the name by a copy that dropped the space: "Jane DoeTwitter";
+# three lower-case letters before the capital keep "McDonald", "MacKenzie", "DeShawn"
+_GLUED_TAIL = re.compile(r"(?<=[^\W\d_A-Z]{3})[A-Z][^\W\d_A-Z]{2,}$")
+
+
+def _tidy_person(name: str) -> str:
+    """A byline name without what a page copy glued to it: "Jane Doe ¶ Editor", "Jane DoeNews"."""
+    name = name.split(" ¶ ")[0].strip()
+    tokens = name.split()
+    if len(tokens) >= 2:
+        last = _GLUED_TAIL.sub("", tokens[-1])
+        if last:
+            tokens[-1] = last
+    return " ".join(tokens)
+
+
 def _zone_end(doc: Document) -> int:
     """Last block index of the article's header: after the title and the body's start."""
     ti: int = doc.flags.get("title_index", -1)
@@ -517,6 +534,8 @@ _ROLE_EXTRA = frozenset({"director", "head", "chief", "redaktionsleiter", "redak
 _PARTICLES = frozenset(
     {"van", "der", "den", "de", "del", "da", "dos", "von", "zu", "la", "le", "di"}
 )
+_TIME_WORD = re.compile(r"^(?:uhr|h|[ap]\.?m\.?)(?!\w)", re.IGNORECASE)
+_PREFIX_COLON = re.compile(r"^\s*(\w{2,4}):\s*")  # "Von: Jane Doe"
 _NAME_TOKEN = re.compile(r"^(?:[^\W\d_][\w'’.-]*)$")
 
 
@@ -539,6 +558,8 @@ def _is_name(tokens: list[str], body_words: set[str], body: list[str]) -> bool:
         return False
     if any(t.casefold() in _role_words() for t in core) or match_phrase(" ".join(tokens)):
         return False
+    if any(match_phrase(t) for t in core):  # "Teilen Twittern Senden", "Primary Menu"
+        return False
     # "Current Issue", "Federal Politics": capitalised words the body uses in lower case
     if sum(1 for t in core if t.casefold() in body_words) * 2 >= len(core):
         return False
@@ -550,7 +571,7 @@ def _is_name(tokens: list[str], body_words: set[str], body: list[str]) -> bool:
 
 def _leading_name(text: str, body_words: set[str], body: list[str]) -> str | None:
     """The person a name line credits: "Jane Doe", "Jane Doe Deputy Editor", "Jane Doe 2 min read"."""
-    text = strip_byline_prefix(text)[0]
+    text = strip_byline_prefix(_PREFIX_COLON.sub(r"\1 ", text))[0]
     tokens = text.split()
     if is_org(text):
         return None
@@ -602,7 +623,9 @@ def _names_by_dateline(doc: Document, zone_end: int) -> list[str]:
             continue
         # "Jane Doe, 26.04.2024 10:00": the text before the date, then the segments
         head = b.text[: hits[0].start].strip(" ,;:|–—-")
-        segs = [head, *_SEGMENT.split(b.text)] if head else _SEGMENT.split(b.text)
+        # "28. April 2024, 14:26 Uhr, Jane Doe"
+        tail = _TIME_WORD.sub("", b.text[hits[-1].end :].strip(" ,;:|–—-")).strip(" ,;:|–—-")
+        segs = [x for x in (head, tail) if x] + _SEGMENT.split(b.text)
         for seg in segs:
             if not find_dates(seg):
                 name = _leading_name(seg.strip(), body_words, body)
