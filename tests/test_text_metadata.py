@@ -131,3 +131,32 @@ def test_name_after_date_and_ui_words_beside_dateline() -> None:
     text += "Artikel veröffentlicht am 28. April 2024, 14:26 Uhr, Tobias Brandt\n" + _LEAD
     art = newsclean.clean(text)
     assert [p.name for p in art.authors] == ["Tobias Brandt"]
+
+
+def test_markdown_label_h1_gives_way_to_the_headline_heading() -> None:
+    """A one-word h1 printed again on the page ('Roma') is a section label: the h2 headline wins."""
+    md = (
+        "# Roma\n\n[Roma](/roma) [Cronaca](/cronaca)\n\nRoma\n\n"
+        "## Trams return to the old town after forty years\n\n"
+        "The city council voted on Tuesday to expand the tram network by three new lines, "
+        "a decision that ends years of debate about public transport in the region.\n\n"
+        "Construction is expected to begin next spring, and the first line should open "
+        "within four years, officials said after the long and heated vote.\n"
+    )
+    art = newsclean.clean(md)
+    assert art.title == "Trams return to the old town after forty years"
+
+
+def test_markdown_glued_kicker_is_dropped_when_breadcrumb_has_bare_headline() -> None:
+    """'# Premier League Liverpool lose at Everton' loses the kicker the breadcrumb leaves out."""
+    md = (
+        "-   [Football](/football)\n-   [Premier League](/pl)\n"
+        "-   Liverpool lose at Everton in the title race\n\n"
+        "# Premier League Liverpool lose at Everton in the title race\n\n"
+        "Liverpool lost the Merseyside derby on Wednesday night, a defeat that leaves their "
+        "title hopes hanging by a thread with only a handful of games to play.\n\n"
+        "The visitors had most of the ball but could not find a way past a defence that "
+        "held firm until the final whistle, the manager said after the game.\n"
+    )
+    art = newsclean.clean(md)
+    assert art.title == "Liverpool lose at Everton in the title race"

@@ -106,6 +106,8 @@ def find_title(doc: Document) -> Document:
         if h1s:
             in_main = [b for b in h1s if b.reason != "outside-main-content"]
             chosen, origin = (in_main or h1s)[0], "h1"
+            if doc.format == "markdown":
+                chosen = _past_label_h1(doc, chosen)
     # 3. a JSON-LD headline is the headline the publisher declares: it wins over the
     #    displayed h1 (which may carry a kicker); the h1 block is still marked as the title.
     #    Measured on the development corpus: JSON-LD > h1 > og:title > twitter > <title>
@@ -132,6 +134,8 @@ def find_title(doc: Document) -> Document:
             title = chosen.text
             if doc.format == "text":  # a copy's artefacts; French puts a space before ":"
                 title = _LIST_NUMBER.sub("", _SPACED_COLON.sub(": ", title))
+            if doc.format != "html":
+                title = _drop_kicker(doc, chosen, title)
         doc.mark(chosen, "title", "headline")
     if not title:
         return doc
@@ -145,6 +149,59 @@ def find_title(doc: Document) -> Document:
 
 
 _LIST_NUMBER = re.compile(r"^\d{1,2}\.\s+(?=\D)")
+_LABEL_H1_REACH = 40  # blocks after a label h1 searched for the headline (seen: up to 26)
+
+
+def _past_label_h1(doc: Document, h1: Block) -> Block:
+    """The headline heading after an h1 that is only a label ("Roma", "Article details").
+
+    Page dumps mark the section or the site name as h1 on some templates (a label: short,
+    and printed again on the page or read as menu/UI text); the headline is then the next
+    h1/h2 of three words or more.
+    """
+    if _title_words(h1.text) > 2:
+        return h1
+    key = normalize_key(h1.text)
+    repeated = sum(1 for b in doc.blocks if normalize_key(b.text) == key) >= 2
+    if not repeated and h1.role not in ("navigation", "ui"):
+        return h1  # a short headline ("Легкий троннинг") is printed once
+    for b in doc.blocks[h1.index + 1 : h1.index + _LABEL_H1_REACH]:
+        if (
+            b.kind == "heading"
+            and b.level <= 2
+            and _title_words(b.text) >= 3
+            and len(b.text) <= 250
+            and not _HEADLINE_END.search(b.text)
+            and b.role not in ("navigation", "footer", "share", "related")
+        ):
+            return b
+    return h1
+
+
+_KICKER_MAX = 4  # words of a kicker glued before the headline (seen: 1-3 on the dev corpus)
+
+
+def _drop_kicker(doc: Document, chosen: Block, title: str) -> str:
+    """The headline without a kicker that a copy glued to it ("Premier League Headline").
+
+    Only when the page prints the bare headline elsewhere (a breadcrumb's last item) and no
+    punctuation joins the two: "Kicker: Headline" is how sites write their own headlines.
+    """
+    words = title.split()
+    ends = {
+        normalize_key(_LIST_NUMBER.sub("", b.text))
+        for b in doc.blocks
+        if b is not chosen and 3 <= word_count(b.text) < len(words)
+    }
+    for n in range(1, min(_KICKER_MAX, len(words) - 3) + 1):
+        if not words[n - 1][-1].isalnum():
+            break
+        rest = " ".join(words[n:])
+        if normalize_key(rest) in ends:
+            return rest
+    return title
+
+
 _SPACED_COLON = re.compile(r"(?<=\w) : (?=\w)")
 _CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
 _CREDITISH = re.compile(
