@@ -160,3 +160,21 @@ def test_markdown_glued_kicker_is_dropped_when_breadcrumb_has_bare_headline() ->
     )
     art = newsclean.clean(md)
     assert art.title == "Liverpool lose at Everton in the title race"
+
+
+def test_dateline_under_headline_wins_over_teaser_date_above() -> None:
+    """A related story's date above the headline loses to the dateline under it."""
+    from datetime import date
+
+    text = (
+        _MENU
+        + "Council approves new budget for the harbour\n"
+        + "January 16, 2023\n"
+        + "Politics\n"
+        + "Trams return to the old town after forty years\n"
+        + "By Jane Walker\n"
+        + "April 28, 2023\n"
+        + _LEAD
+    )
+    art = newsclean.clean(text)
+    assert art.published == date(2023, 4, 28)

@@ -755,9 +755,12 @@ def find_dates_stage(doc: Document) -> Document:
     # visible datelines near the top
     ti = doc.flags.get("title_index", -1)
     # datelines sit just above or below the headline, or between it and the body
-    zone = doc.blocks[
-        max(0, min(ti if ti >= 0 else 10**9, _body_start(doc)) - 6) : _zone_end(doc) + 1
-    ]
+    start = _body_start(doc)
+    zone = _below_title_first(
+        doc.blocks[max(0, min(ti if ti >= 0 else 10**9, start) - 6) : _zone_end(doc) + 1],
+        ti,
+        start,
+    )
     month_first = False
     for b in zone:
         if b.role in ("title", "subtitle") or word_count(b.text) > 20:
@@ -798,6 +801,19 @@ def find_dates_stage(doc: Document) -> Document:
                 except ValueError:
                     continue
     return doc
+
+
+def _below_title_first(zone: list[Block], ti: int, start: int) -> list[Block]:
+    """The dateline zone in search order: between headline and body, above it, in the body.
+
+    A teaser of another story above the headline can carry its own date, so the header
+    under the headline comes first; dates in the first paragraphs come last.
+    """
+    if ti < 0:
+        return zone
+    header = [b for b in zone if ti < b.index < start]
+    above = [b for b in zone if b.index <= ti]
+    return header + above + [b for b in zone if b.index >= start and b.index > ti]
 
 
 _PUBLISHED_LABEL = re.compile(
