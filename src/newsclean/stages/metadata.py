@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from functools import cache, cached_property
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -237,11 +238,16 @@ def _creditish(text: str) -> bool:
     """A photo caption or credit line: credit words, or a photo agency named at its end."""
     if _CREDITISH.search(text) or _PHOTO_BY.search(text) or _SLASH_CREDIT.match(text):
         return True
-    tail = text[-60:].casefold()
-    return any(
-        len(p) >= 5 and agency_of(p) is None and re.search(rf"\b{re.escape(p)}\b", tail)
-        for p in agencies().photo
+    return bool(_photo_agency_re().search(text[-60:].casefold()))
+
+
+@cache
+def _photo_agency_re() -> re.Pattern[str]:
+    """Photo agencies of five letters or more that are not news agencies ("getty images")."""
+    names = sorted(
+        (p for p in agencies().photo if len(p) >= 5 and agency_of(p) is None), key=len, reverse=True
     )
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in names) + r")\b")
 
 
 def _credit_or_dateline(text: str) -> bool:
@@ -600,7 +606,7 @@ def _role_words() -> frozenset[str]:
     return frozenset(w for r in bylines().roles for w in r.split()) | _ROLE_EXTRA
 
 
-def _is_name(tokens: list[str], body_words: set[str], body: list[str]) -> bool:
+def _is_name(tokens: list[str], body: _Body) -> bool:
     """Two to four capitalised tokens (particles aside) that the body does not use.
 
     A name the body repeats ("Donald Trump", "South Africa") is its subject, not its author.
@@ -618,26 +624,26 @@ def _is_name(tokens: list[str], body_words: set[str], body: list[str]) -> bool:
     if any(match_phrase(t) for t in core):  # "Teilen Twittern Senden", "Primary Menu"
         return False
     # "Current Issue", "Federal Politics": capitalised words the body uses in lower case
-    if sum(1 for t in core if t.casefold() in body_words) * 2 >= len(core):
+    if sum(1 for t in core if t.casefold() in body.lower_words) * 2 >= len(core):
         return False
     # calibrated on the dev corpus: an author's name can appear in one paragraph (a bio line,
     # a caption read as text), the subject's name in several
     name = " ".join(tokens).casefold()
-    return sum(1 for p in body if name in p) < 2
+    return sum(1 for p in body.paras if name in p) < 2
 
 
-def _leading_name(text: str, body_words: set[str], body: list[str]) -> str | None:
+def _leading_name(text: str, body: _Body) -> str | None:
     """The person a name line credits: "Jane Doe", "Jane Doe Deputy Editor", "Jane Doe 2 min read"."""
     text = strip_byline_prefix(_PREFIX_COLON.sub(r"\1 ", text))[0]
     tokens = text.split()
     if is_org(text):
         return None
-    if _is_name(tokens, body_words, body):
+    if _is_name(tokens, body):
         return " ".join(tokens)
     roles = _role_words()
     for n in (2, 3):
         rest = tokens[n:]
-        if not rest or not _is_name(tokens[:n], body_words, body):
+        if not rest or not _is_name(tokens[:n], body):
             continue
         rest_text = " ".join(rest)
         if _READ_TIME.match(rest_text) or any(t.casefold().strip(".,") in roles for t in rest):
@@ -645,22 +651,32 @@ def _leading_name(text: str, body_words: set[str], body: list[str]) -> str | Non
     return None
 
 
-def _body_words(doc: Document) -> tuple[set[str], list[str]]:
-    """The words the body writes in lower case, and its prose paragraphs casefolded."""
-    # prose only: a name line or a photo credit read as a body paragraph is not a mention
-    paras = [
-        " ".join(b.text.split()).casefold()
-        for b in doc.blocks
-        if not b.removed and b.role is None and word_count(b.text) >= 8 and not _creditish(b.text)
-    ]
-    lower = {
-        w
-        for b in doc.blocks
-        if not b.removed and b.role is None and word_count(b.text) >= 8
-        for w in re.findall(r"\b[^\W\d_]+\b", b.text)
-        if w[0].islower()
-    }
-    return lower, paras
+class _Body:
+    """The body's words and prose paragraphs, computed on first use (most pages never ask)."""
+
+    def __init__(self, doc: Document) -> None:
+        self._doc = doc
+
+    @cached_property
+    def _prose(self) -> list[str]:
+        return [
+            b.text
+            for b in self._doc.blocks
+            if not b.removed and b.role is None and word_count(b.text) >= 8
+        ]
+
+    @cached_property
+    def lower_words(self) -> set[str]:
+        """Words the body writes in lower case."""
+        return {w for t in self._prose for w in _LETTERS.findall(t) if w[0].islower()}
+
+    @cached_property
+    def paras(self) -> list[str]:
+        """Prose paragraphs, casefolded; photo credits left out (they name the author)."""
+        return [" ".join(t.split()).casefold() for t in self._prose if not _creditish(t)]
+
+
+_LETTERS = re.compile(r"\b[^\W\d_]+\b")
 
 
 def _names_by_dateline(doc: Document, zone_end: int) -> list[str]:
@@ -670,7 +686,7 @@ def _names_by_dateline(doc: Document, zone_end: int) -> list[str]:
     role or the reading time; names whose words the body uses in lower case are not names.
     """
     blocks = doc.blocks[: zone_end + 1]
-    body_words, body = _body_words(doc)
+    body = _Body(doc)
     out: list[str] = []
     for i, b in enumerate(blocks):
         if word_count(b.text) > 25:
@@ -685,7 +701,7 @@ def _names_by_dateline(doc: Document, zone_end: int) -> list[str]:
         segs = [x for x in (head, tail) if x] + _SEGMENT.split(b.text)
         for seg in segs:
             if not find_dates(seg):
-                name = _leading_name(seg.strip(), body_words, body)
+                name = _leading_name(seg.strip(), body)
                 if name and name not in out:
                     out.append(name)
         near = [x for x in blocks[max(0, i - 3) : i + 4] if x.reason != "no-words"]
@@ -699,7 +715,7 @@ def _names_by_dateline(doc: Document, zone_end: int) -> list[str]:
             lo, hi = sorted((nb.index, b.index))
             if any(x.role == "title" for x in blocks[lo:hi]):
                 continue  # the headline stands between them: the line belongs to the page above
-            name = _leading_name(nb.text.strip(), body_words, body)
+            name = _leading_name(nb.text.strip(), body)
             if name and name not in out:
                 out.append(name)
         if out:
