@@ -178,3 +178,35 @@ def test_dateline_under_headline_wins_over_teaser_date_above() -> None:
     )
     art = newsclean.clean(text)
     assert art.published == date(2023, 4, 28)
+
+
+def test_repeated_menu_line_above_headline_does_not_make_it_a_standfirst() -> None:
+    """A menu line printed twice above the headline is no headline; the standfirst under it is."""
+    text = (
+        "Weather Climate Environment Science Health Lab\n"
+        "Home\n"
+        "Weather Climate Environment Science Health Lab\n"
+        "Council backs three new tram lines for the region\n"
+        "The council voted to expand the tram network by three new lines after years of debate\n"
+        "By Jane Walker\n"
+        "April 26, 2024\n" + _LEAD
+    )
+    art = newsclean.clean(text)
+    assert art.title == "Council backs three new tram lines for the region"
+
+
+def test_caption_with_position_marker_is_not_the_headline() -> None:
+    """'Jane Doe (r.) and the mayor ...' is a photo caption, not the headline above it."""
+    text = (
+        _MENU
+        + "Trams are back\n"
+        + "By Jane Walker\n"
+        + "April 26, 2024\n"
+        + "Jane Doe (r.) and the mayor at the tram depot after the council vote on Tuesday\n"
+        + _LEAD
+    )
+    art = newsclean.clean(text)
+    assert (
+        art.title
+        != "Jane Doe (r.) and the mayor at the tram depot after the council vote on Tuesday"
+    )

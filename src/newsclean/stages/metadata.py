@@ -230,6 +230,11 @@ def _stems(text: str) -> set[str]:
 
 
 _PHOTO_BY = re.compile(r"\b(?:photos?|pictures?|fotos?|bilder?)\s+(?:by|von|de|di)\b", re.I)
+# where a person stands in the picture: "Jane Doe (r.)", "(left)", "v.l.n.r."
+_CAPTION_MARK = re.compile(
+    r"\((?:r|l|m|li|re|links|rechts|mitte|left|right|centre|center|pictured)\.?\)|\bv\.\s?l\.",
+    re.IGNORECASE,
+)
 # a photographer's credit "Jane Doe/agency": a name, a slash and one word, nothing else
 _SLASH_CREDIT = re.compile(r"^\s*[^\W\d_][\w.'’ -]{2,40}/\s?[\w.-]{2,20}\s*$")
 
@@ -237,6 +242,8 @@ _SLASH_CREDIT = re.compile(r"^\s*[^\W\d_][\w.'’ -]{2,40}/\s?[\w.-]{2,20}\s*$")
 def _creditish(text: str) -> bool:
     """A photo caption or credit line: credit words, or a photo agency named at its end."""
     if _CREDITISH.search(text) or _PHOTO_BY.search(text) or _SLASH_CREDIT.match(text):
+        return True
+    if _CAPTION_MARK.search(text):
         return True
     return bool(_photo_agency_re().search(text[-60:].casefold()))
 
@@ -305,11 +312,11 @@ def _announces_header(doc: Document, b: Block) -> bool:
     return False
 
 
-def _under_headline(doc: Document, b: Block) -> bool:
-    """The line right above is a shorter headline-like line of five words or more.
+def _under_headline(doc: Document, b: Block, echoes: list[str]) -> bool:
+    """The line right above is a headline-like line of five words or more, printed once.
 
-    A headline and its standfirst are printed one after the other, the standfirst longer;
-    kickers above a headline are shorter than five words.
+    A headline and its standfirst are printed one after the other; kickers above a headline
+    are shorter than five words, and a menu line above it is printed again (echoed).
     """
     above = next(
         (x for x in reversed(doc.blocks[max(0, b.index - 3) : b.index]) if x.reason != "no-words"),
@@ -317,8 +324,9 @@ def _under_headline(doc: Document, b: Block) -> bool:
     )
     return (
         above is not None
-        and 5 <= word_count(above.text) < word_count(b.text)
+        and word_count(above.text) >= 5
         and len(above.text) <= 250
+        and not _echoed(echoes, above)
         and not _HEADLINE_END.search(above.text)
         and not _credit_or_dateline(above.text)
     )
@@ -373,7 +381,7 @@ def _text_title(doc: Document) -> Block | None:
             score += 1.0
         if _announces_header(doc, b):
             score += 1.0
-        if _restates_above(doc, b, words) or _under_headline(doc, b):
+        if _restates_above(doc, b, words) or _under_headline(doc, b, echoes):
             score -= 1.5
         if best is None or score > best[0]:
             best = (score, b)
