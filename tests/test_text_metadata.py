@@ -210,3 +210,29 @@ def test_caption_with_position_marker_is_not_the_headline() -> None:
         art.title
         != "Jane Doe (r.) and the mayor at the tram depot after the council vote on Tuesday"
     )
+
+
+def test_name_with_relative_time_dateline_is_the_author() -> None:
+    """'Jane Walker|Published 4 hours ago' credits Jane Walker though it carries no date."""
+    text = _MENU + "Trams return to the old town after forty years\n"
+    text += "Jane Walker|Published 4 hours ago\n" + _LEAD
+    art = newsclean.clean(text)
+    assert [p.name for p in art.authors] == ["Jane Walker"]
+
+
+def test_name_signed_under_the_text_is_the_author() -> None:
+    """A plain 'Jane Walker' line right under the last paragraph signs the article."""
+    text = _MENU + "Trams return to the old town after forty years\n" + _LEAD
+    text += "The mayor said the city would now look for more money, because the budget for the "
+    text += "next four years does not yet cover the cost of the new depot and its workshops.\n"
+    text += "Jane Walker\n" + "More from the city\n"
+    art = newsclean.clean(text)
+    assert [p.name for p in art.authors] == ["Jane Walker"]
+
+
+def test_capitals_line_under_the_text_is_not_an_author() -> None:
+    """'RECOMMENDED VIDEO' under the text is page furniture, not a signature."""
+    text = _MENU + "Trams return to the old town after forty years\n" + _LEAD
+    text += "RECOMMENDED VIDEO\n" + "More from the city\n"
+    art = newsclean.clean(text)
+    assert art.authors == ()

@@ -565,6 +565,10 @@ def find_byline(doc: Document) -> Document:
         dated = _names_by_dateline(doc, zone_end)
         if dated:
             persons, origin = dated, "name-by-dateline"
+    if not persons and not orgs and not agencies_found:  # no credit at all so far
+        signed = _name_after_body(doc)
+        if signed:
+            persons, origin = signed, "name-after-body"
     if persons:
         doc.set_field("authors", persons, origin or "byline-text")
     if doc.flags.get("contributors"):
@@ -598,12 +602,18 @@ def _zone_end(doc: Document) -> int:
     return max(ti, _body_start(doc)) + _HEADER_ZONE
 
 
-_SEGMENT = re.compile(r"\s[|/•·]\s|\s{2,}|\s¶\s")
+_SEGMENT = re.compile(r"\s*\|\s*|\s[/•·]\s|\s{2,}|\s¶\s")
 # the rest of a name line: a role ("Deputy Content Hub Director") or the reading time
 _READ_TIME = re.compile(r"^\d{1,3}\s*(?:min|mins|minutes?|minuten|minutos|minuti)\b", re.I)
 _ROLE_EXTRA = frozenset({"director", "head", "chief", "redaktionsleiter", "redaktionsleiterin"})
 _PARTICLES = frozenset(
     {"van", "der", "den", "de", "del", "da", "dos", "von", "zu", "la", "le", "di"}
+)
+# "Published 4 hours ago", "vor 3 Stunden": a dateline without a date
+_RELATIVE_TIME = re.compile(
+    r"\b\d{1,3}\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago\b"
+    r"|\bvor\s+\d{1,3}\s+(?:sekunden|minuten|stunden|tagen|wochen|monaten)\b",
+    re.IGNORECASE,
 )
 _TIME_WORD = re.compile(r"^(?:uhr|h|[ap]\.?m\.?)(?!\w)", re.IGNORECASE)
 _PREFIX_COLON = re.compile(r"^\s*(\w{2,4}):\s*")  # "Von: Jane Doe"
@@ -699,16 +709,18 @@ def _names_by_dateline(doc: Document, zone_end: int) -> list[str]:
     for i, b in enumerate(blocks):
         if word_count(b.text) > 25:
             continue
-        hits = find_dates(b.text)
-        if not hits:
+        spans = [(h.start, h.end) for h in find_dates(b.text)]
+        spans += [m.span() for m in _RELATIVE_TIME.finditer(b.text)]
+        if not spans:
             continue
+        spans.sort()
         # "Jane Doe, 26.04.2024 10:00": the text before the date, then the segments
-        head = b.text[: hits[0].start].strip(" ,;:|–—-")
+        head = b.text[: spans[0][0]].strip(" ,;:|–—-")
         # "28. April 2024, 14:26 Uhr, Jane Doe"
-        tail = _TIME_WORD.sub("", b.text[hits[-1].end :].strip(" ,;:|–—-")).strip(" ,;:|–—-")
+        tail = _TIME_WORD.sub("", b.text[spans[-1][1] :].strip(" ,;:|–—-")).strip(" ,;:|–—-")
         segs = [x for x in (head, tail) if x] + _SEGMENT.split(b.text)
         for seg in segs:
-            if not find_dates(seg):
+            if not find_dates(seg) and not _RELATIVE_TIME.search(seg):
                 name = _leading_name(seg.strip(), body)
                 if name and name not in out:
                     out.append(name)
@@ -729,6 +741,26 @@ def _names_by_dateline(doc: Document, zone_end: int) -> list[str]:
         if out:
             return out[:4]
     return out
+
+
+def _name_after_body(doc: Document) -> list[str]:
+    """A name line right after the article's last paragraph: the author signing off.
+
+    Sites in several languages print the author's name under the text instead of above it.
+    """
+    last = max((b.index for b in doc.blocks if not b.removed and b.role is None), default=-1)
+    if last < 0:
+        return []
+    body = _Body(doc)
+    b = next((x for x in doc.blocks[last + 1 :] if x.reason != "no-words"), None)
+    # the first line under the text, plain text (not a link, menu or teaser), "Jane Doe"
+    if b is None or b.reason != "after-article" or word_count(b.text) > 5:
+        return []
+    tokens = strip_byline_prefix(b.text.strip())[0].split()
+    # written as a name ("Jane Doe", "Lê Phương"), not in capitals ("AP NEWS", "VIDEO")
+    if not all(t[:1].isupper() and not t[1:].isupper() for t in tokens):
+        return []
+    return [" ".join(tokens)] if _is_name(tokens, body) else []
 
 
 def _author_links(doc: Document, zone_end: int) -> list[str]:
