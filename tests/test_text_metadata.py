@@ -236,3 +236,11 @@ def test_capitals_line_under_the_text_is_not_an_author() -> None:
     text += "RECOMMENDED VIDEO\n" + "More from the city\n"
     art = newsclean.clean(text)
     assert art.authors == ()
+
+
+def test_share_link_after_byline_name_is_cut() -> None:
+    """'By Jane Walker Twitter' (the byline's social link) credits Jane Walker."""
+    text = _MENU + "Trams return to the old town after forty years\n"
+    text += "By Jane Walker Twitter\n" + "April 26, 2024\n" + _LEAD
+    art = newsclean.clean(text)
+    assert [p.name for p in art.authors] == ["Jane Walker"]

@@ -570,6 +570,7 @@ def find_byline(doc: Document) -> Document:
         if signed:
             persons, origin = signed, "name-after-body"
     if persons:
+        persons = list(dict.fromkeys(_tidy_person(p) for p in persons))
         doc.set_field("authors", persons, origin or "byline-text")
     if doc.flags.get("contributors"):
         doc.set_field("contributors", doc.flags["contributors"], "contributor-line")
@@ -593,6 +594,8 @@ def _tidy_person(name: str) -> str:
         last = _GLUED_TAIL.sub("", tokens[-1])
         if last:
             tokens[-1] = last
+    if len(tokens) >= 3 and match_phrase(tokens[-1]):  # "Jane Doe Twitter": a share link
+        tokens.pop()
     return " ".join(tokens)
 
 
