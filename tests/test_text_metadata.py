@@ -244,3 +244,18 @@ def test_share_link_after_byline_name_is_cut() -> None:
     text += "By Jane Walker Twitter\n" + "April 26, 2024\n" + _LEAD
     art = newsclean.clean(text)
     assert [p.name for p in art.authors] == ["Jane Walker"]
+
+
+def test_timed_teaser_above_headline_does_not_demote_it() -> None:
+    """A '3h ago Other story' teaser above the headline is no headline; the standfirst is."""
+    text = (
+        _MENU
+        + "3h ago Why the harbour plan was a necessary evil for the whole region\n"
+        + "Council backs three new tram lines for the region\n"
+        + "The council voted to expand the tram network by three new lines after years of debate\n"
+        + "By Jane Walker\n"
+        + "April 26, 2024\n"
+        + _LEAD
+    )
+    art = newsclean.clean(text)
+    assert art.title == "Council backs three new tram lines for the region"
