@@ -259,3 +259,18 @@ def test_timed_teaser_above_headline_does_not_demote_it() -> None:
     )
     art = newsclean.clean(text)
     assert art.title == "Council backs three new tram lines for the region"
+
+
+def test_markdown_spaced_colon_kicker_is_dropped_when_breadcrumb_has_bare_headline() -> None:
+    """'# Culture : Headline' becomes 'Headline' when the breadcrumb names it so, with no ':' left."""
+    md = (
+        "1.  [Home](/)\n2.  [Culture](/culture)\n"
+        "3.  [What the Philippines reads](/culture/what-the-philippines-reads)\n\n"
+        "#  Culture :   What the Philippines reads \n\n"
+        "The guest of honour at this year's book fair is a country of readers, writers and "
+        "publishers that few visitors know well, the organisers said on Tuesday.\n\n"
+        "More than a hundred authors travel to the fair, where they will present books in "
+        "several languages to an audience that has rarely heard of them before.\n"
+    )
+    art = newsclean.clean(md)
+    assert art.title == "What the Philippines reads"

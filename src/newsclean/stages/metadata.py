@@ -186,7 +186,8 @@ def _drop_kicker(doc: Document, chosen: Block, title: str) -> str:
     """The headline without a kicker that a copy glued to it ("Premier League Headline").
 
     Only when the page prints the bare headline elsewhere (a breadcrumb's last item) and no
-    punctuation joins the two: "Kicker: Headline" is how sites write their own headlines.
+    punctuation joins the two, or a free-standing " : " (a kicker span joined by the copy):
+    "Kicker: Headline" is how sites write their own headlines.
     """
     words = title.split()
     ends = {
@@ -198,6 +199,10 @@ def _drop_kicker(doc: Document, chosen: Block, title: str) -> str:
         if not words[n - 1][-1].isalnum():
             break
         rest = " ".join(words[n:])
+        if words[n] == ":":
+            rest = " ".join(words[n + 1 :])
+        elif not words[n][0].isalnum() and words[n][0] not in "\"'„“‘«":
+            break
         if normalize_key(rest) in ends:
             return rest
     return title
