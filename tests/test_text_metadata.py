@@ -274,3 +274,19 @@ def test_markdown_spaced_colon_kicker_is_dropped_when_breadcrumb_has_bare_headli
     )
     art = newsclean.clean(md)
     assert art.title == "What the Philippines reads"
+
+
+def test_agency_glued_after_last_byline_name_is_not_part_of_it() -> None:
+    """'By Jane Walker and Tom Baker The Associated Press' credits Tom Baker, not 'Tom Baker The...'."""
+    text = _MENU + "Trams return to the old town after forty years\n"
+    text += "By Jane Walker and Tom Baker The Associated Press\n" + "April 26, 2024\n" + _LEAD
+    art = newsclean.clean(text)
+    assert [p.name for p in art.authors] == ["Jane Walker", "Tom Baker"]
+
+
+def test_second_name_line_under_byline_label() -> None:
+    """'Von' / 'Jasper Brandt' / 'Barbara Schneider': both lines name authors."""
+    text = _MENU + "Trams return to the old town after forty years\n"
+    text += "Von\n" + "Jasper Brandt\n" + "Barbara Schneider\n" + _LEAD
+    art = newsclean.clean(text)
+    assert [p.name for p in art.authors] == ["Jasper Brandt", "Barbara Schneider"]

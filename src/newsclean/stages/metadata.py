@@ -555,13 +555,16 @@ def find_byline(doc: Document) -> Document:
         if b.index > zone_end:
             continue
         label_only = b.index > 0 and _is_byline_label(doc.blocks[b.index - 1])
+        label_only = label_only or _continues_label_byline(doc, b)
         if _is_byline_block(b) or (label_only and word_count(b.text) <= 12):
             if label_only:
                 doc.mark(doc.blocks[b.index - 1], "byline", "byline")
             credit = parse_byline(b.text)
             if credit.persons or credit.agencies or credit.organisations:
                 doc.mark(b, "byline", "byline")
-                tidy = [_tidy_person(p) for p in credit.persons]
+                # the persons without an agency glued to the last name (credits stay as read)
+                names = parse_byline(_comma_before_agency(b.text)).persons or credit.persons
+                tidy = [_tidy_person(p) for p in names]
                 visible.extend(p for p in tidy if p not in visible)
                 agencies_found.extend(a for a in credit.agencies if a not in agencies_found)
                 orgs.extend(o for o in credit.organisations if o not in orgs)
@@ -607,6 +610,40 @@ def _tidy_person(name: str) -> str:
     if len(tokens) >= 3 and match_phrase(tokens[-1]):  # "Jane Doe Twitter": a share link
         tokens.pop()
     return " ".join(tokens)
+
+
+def _continues_label_byline(doc: Document, b: Block) -> bool:
+    """A second name line under "Von" / "Jasper Riemann": the label's byline goes on."""
+    if b.index < 2 or word_count(b.text) > 4:
+        return False
+    prev, label = doc.blocks[b.index - 1], doc.blocks[b.index - 2]
+    return (
+        prev.role == "byline"
+        and label.role == "byline"
+        and _is_byline_label(label)
+        and _is_name(b.text.split(), _Body(doc))
+    )
+
+
+def _comma_before_agency(text: str) -> str:
+    """ "By Jane Doe The Associated Press" with a comma before the agency the copy glued on."""
+    low = text.casefold().rstrip(" .")
+    for spelling in _long_agency_spellings():
+        if not low.endswith(" " + spelling):
+            continue
+        cut = len(low) - len(spelling)
+        head = strip_byline_prefix(text[:cut])[0]
+        # a name before the agency, joined without a separator
+        if word_count(head) >= 2 and head.rstrip()[-1:].isalpha():
+            return text[:cut].rstrip() + ", " + text[cut:].strip()
+        return text
+    return text
+
+
+@cache
+def _long_agency_spellings() -> tuple[str, ...]:
+    """Agency spellings of two words or more ("the associated press"), longest first."""
+    return tuple(sorted((n for n in agencies().names if " " in n), key=len, reverse=True))
 
 
 def _zone_end(doc: Document) -> int:
