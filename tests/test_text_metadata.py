@@ -290,3 +290,11 @@ def test_second_name_line_under_byline_label() -> None:
     text += "Von\n" + "Jasper Brandt\n" + "Barbara Schneider\n" + _LEAD
     art = newsclean.clean(text)
     assert [p.name for p in art.authors] == ["Jasper Brandt", "Barbara Schneider"]
+
+
+def test_byline_glued_to_name_beside_dateline() -> None:
+    """'byJane Walker' next to the dateline (a copy dropped the space) credits Jane Walker."""
+    text = _MENU + "Trams return to the old town after forty years\n"
+    text += "byJane Walker\n" + "April 24, 2019\n" + _LEAD
+    art = newsclean.clean(text)
+    assert [p.name for p in art.authors] == ["Jane Walker"]

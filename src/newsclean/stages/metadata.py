@@ -666,6 +666,7 @@ _RELATIVE_TIME = re.compile(
     re.IGNORECASE,
 )
 _TIME_WORD = re.compile(r"^(?:uhr|h|[ap]\.?m\.?)(?!\w)", re.IGNORECASE)
+_GLUED_BY = re.compile(r"^\s*by(?=[A-Z])")  # "byJane Doe": a copy dropped the space
 _PREFIX_COLON = re.compile(r"^\s*(\w{2,4}):\s*")  # "Von: Jane Doe"
 _NAME_TOKEN = re.compile(r"^(?:[^\W\d_][\w'’.-]*)$")
 
@@ -702,7 +703,7 @@ def _is_name(tokens: list[str], body: _Body) -> bool:
 
 def _leading_name(text: str, body: _Body) -> str | None:
     """The person a name line credits: "Jane Doe", "Jane Doe Deputy Editor", "Jane Doe 2 min read"."""
-    text = strip_byline_prefix(_PREFIX_COLON.sub(r"\1 ", text))[0]
+    text = strip_byline_prefix(_GLUED_BY.sub("", _PREFIX_COLON.sub(r"\1 ", text)))[0]
     tokens = text.split()
     if is_org(text):
         return None
@@ -826,7 +827,7 @@ def _author_links(doc: Document, zone_end: int) -> list[str]:
         seen_els.add(el)
         for text in author_links(el):
             for p in parse_byline(text).persons:
-                if p not in out:
+                if p not in out and not match_phrase(p):  # "Bluesky": a profile link
                     out.append(p)
     return out[:6]
 
