@@ -298,3 +298,19 @@ def test_byline_glued_to_name_beside_dateline() -> None:
     text += "byJane Walker\n" + "April 24, 2019\n" + _LEAD
     art = newsclean.clean(text)
     assert [p.name for p in art.authors] == ["Jane Walker"]
+
+
+def test_name_beside_today_dateline_and_genre_word_before_byline() -> None:
+    """'Publiziert heute um 12:19 Uhr' marks a dateline; 'Kolumne von Jane Walker' credits her."""
+    text = _MENU + "Trams return to the old town after forty years\n"
+    text += "Kolumne von Jane Walker\n" + "Publiziert heute um 12:19 Uhr\n" + _LEAD
+    art = newsclean.clean(text)
+    assert [p.name for p in art.authors] == ["Jane Walker"]
+
+
+def test_name_with_bare_relative_time_is_the_author() -> None:
+    """'Kyle Brandt 7 hours' under the headline credits Kyle Brandt."""
+    text = _MENU + "Trams return to the old town after forty years\n"
+    text += "Kyle Brandt 7 hours\n" + _LEAD
+    art = newsclean.clean(text)
+    assert [p.name for p in art.authors] == ["Kyle Brandt"]

@@ -662,7 +662,10 @@ _PARTICLES = frozenset(
 # "Published 4 hours ago", "3h ago", "vor 3 Stunden": a dateline without a date
 _RELATIVE_TIME = re.compile(
     r"\b\d{1,3}\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|[smhd])\s+ago\b"
-    r"|\bvor\s+\d{1,3}\s+(?:sekunden|minuten|stunden|tagen|wochen|monaten)\b",
+    r"|\bvor\s+\d{1,3}\s+(?:sekunden|minuten|stunden|tagen|wochen|monaten)\b"
+    r"|\b\d{1,3}\s+(?:minutes?|hours?|days?)\s*$"  # "Jane Doe 7 hours"
+    r"|\b(?:heute|gestern|today|yesterday|aujourd'hui|hoy|ayer|oggi|ieri)\b\W{0,3}"
+    r"(?:um|at|à|a las|alle)?\s*\d{1,2}[:.h]\d{2}",  # "Publiziert heute um 12:19 Uhr"
     re.IGNORECASE,
 )
 _TIME_WORD = re.compile(r"^(?:uhr|h|[ap]\.?m\.?)(?!\w)", re.IGNORECASE)
@@ -705,6 +708,10 @@ def _leading_name(text: str, body: _Body) -> str | None:
     """The person a name line credits: "Jane Doe", "Jane Doe Deputy Editor", "Jane Doe 2 min read"."""
     text = strip_byline_prefix(_GLUED_BY.sub("", _PREFIX_COLON.sub(r"\1 ", text)))[0]
     tokens = text.split()
+    # "Kolumne von Jane Doe", "Analysis by Jane Doe": a genre word before the byline word
+    if len(tokens) >= 3 and strip_byline_prefix(" ".join(tokens[1:]))[1]:
+        text = strip_byline_prefix(" ".join(tokens[1:]))[0]
+        tokens = text.split()
     if is_org(text):
         return None
     if _is_name(tokens, body):
