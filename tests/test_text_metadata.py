@@ -314,3 +314,23 @@ def test_name_with_bare_relative_time_is_the_author() -> None:
     text += "Kyle Brandt 7 hours\n" + _LEAD
     art = newsclean.clean(text)
     assert [p.name for p in art.authors] == ["Kyle Brandt"]
+
+
+def test_agency_line_of_its_own_credits_the_agency() -> None:
+    """A line that is only 'dpa' under the text of an unsigned article credits dpa."""
+    text = _MENU + "Trams return to the old town after forty years\n" + "April 26, 2024\n"
+    text += _LEAD + "The mayor said the city would now look for more money, because the budget for "
+    text += "the next four years does not yet cover the cost of the new depot and its workshops.\n"
+    text += "dpa\n" + "More from the city\n"
+    art = newsclean.clean(text)
+    assert art.authors == ()
+    assert list(art.source.agencies) == ["dpa"]
+
+
+def test_agency_line_does_not_override_a_byline() -> None:
+    """With a byline, a 'Quelle: dpa' line is a photo source, not a credit for the article."""
+    text = _MENU + "Trams return to the old town after forty years\n" + "By Jane Walker\n"
+    text += "April 26, 2024\n" + "Quelle: dpa\n" + _LEAD
+    art = newsclean.clean(text)
+    assert [p.name for p in art.authors] == ["Jane Walker"]
+    assert "dpa" not in art.source.agencies

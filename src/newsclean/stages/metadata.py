@@ -978,6 +978,32 @@ def _attributions(text: str) -> list[str]:
     return out
 
 
+_SOURCE_WORD = re.compile(r"^\s*(?:quelle|source|fuente|fonte|bron)\s*:\s*", re.IGNORECASE)
+
+
+def _agency_lines(doc: Document) -> list[str]:
+    """Agencies credited by a line of their own in the article: "dpa", "Quelle: dpa".
+
+    Only lines from the headline to just after the body's end, and only when no person or
+    organisation is credited (a staff article that quotes an agency photo stays the staff's).
+    """
+    if doc.fields.get("authors") or doc.fields.get("organisations"):
+        return []
+    live = [b.index for b in doc.blocks if not b.removed and b.role is None]
+    if not live:
+        return []
+    lo = max(0, doc.flags.get("title_index", -1))
+    out: list[str] = []
+    for b in doc.blocks[lo : live[-1] + 3]:
+        text = _SOURCE_WORD.sub("", b.text).strip()
+        if word_count(text) > 3 or (b.kind == "caption" and not _SOURCE_WORD.match(b.text)):
+            continue
+        ag = (agency_of(text) or agency_of(text.split()[0])) if text else None
+        if ag and ag not in out:
+            out.append(ag)
+    return out
+
+
 def find_source(doc: Document) -> Document:
     """Publisher, canonical URL, agencies (sign-offs, datelines), attribution, section, language."""
     found_agencies: list[str] = list(doc.flags.get("agencies", []))
@@ -1009,6 +1035,7 @@ def find_source(doc: Document) -> Document:
                 owner = mm.group(1).strip(" ,.")
                 if owner and word_count(owner) <= 6:
                     doc.add("publisher", owner, "copyright-line")
+    found_agencies.extend(a for a in _agency_lines(doc) if a not in found_agencies)
     first_body = next((b for b in blocks if not b.removed and b.role is None), None)
     if first_body is not None:
         m3 = _DATELINE_AGENCY.match(first_body.text)
