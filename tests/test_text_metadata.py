@@ -334,3 +334,11 @@ def test_agency_line_does_not_override_a_byline() -> None:
     art = newsclean.clean(text)
     assert [p.name for p in art.authors] == ["Jane Walker"]
     assert "dpa" not in art.source.agencies
+
+
+def test_one_word_name_beside_full_names_is_dropped() -> None:
+    """'By Jane Walker' and a stray 'von Zeichen' line credit Jane Walker only."""
+    text = _MENU + "Trams return to the old town after forty years\n" + "By Jane Walker\n"
+    text += "von Zeichen\n" + "April 26, 2024\n" + _LEAD
+    art = newsclean.clean(text)
+    assert [p.name for p in art.authors] == ["Jane Walker"]

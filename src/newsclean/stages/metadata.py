@@ -584,6 +584,10 @@ def find_byline(doc: Document) -> Document:
             persons, origin = signed, "name-after-body"
     if persons:
         persons = list(dict.fromkeys(_tidy_person(p) for p in persons))
+        # "Jane Doe" from one line and "Zeichen" from another: a one-word "name" beside
+        # full names is a place or a word, as parse_byline decides within one line
+        if any(" " in p for p in persons):
+            persons = [p for p in persons if " " in p or p[0].lower() == p[0].upper()]
         doc.set_field("authors", persons, origin or "byline-text")
     if doc.flags.get("contributors"):
         doc.set_field("contributors", doc.flags["contributors"], "contributor-line")
