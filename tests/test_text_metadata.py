@@ -342,3 +342,12 @@ def test_one_word_name_beside_full_names_is_dropped() -> None:
     text += "von Zeichen\n" + "April 26, 2024\n" + _LEAD
     art = newsclean.clean(text)
     assert [p.name for p in art.authors] == ["Jane Walker"]
+
+
+def test_run_of_author_lines_above_dateline() -> None:
+    """Two 'Name – Journalist' lines and a tagline above the dateline credit both names."""
+    text = _MENU + "Trams return to the old town after forty years\n"
+    text += "Jane Walker – Journalist\n" + "Tom Baker – Journalist\n" + "We report from the city\n"
+    text += "Published 05.08.2024, 13.05\n" + _LEAD
+    art = newsclean.clean(text)
+    assert sorted(p.name for p in art.authors) == ["Jane Walker", "Tom Baker"]

@@ -786,23 +786,35 @@ def _names_by_dateline(doc: Document, zone_end: int) -> list[str]:
                 name = _leading_name(seg.strip(), body)
                 if name and name not in out:
                     out.append(name)
-        near = [x for x in blocks[max(0, i - 3) : i + 4] if x.reason != "no-words"]
-        for nb in near:
-            if nb is b or nb.role in ("title", "subtitle", "caption", "credit", "media"):
-                continue
-            if nb.kind == "caption" or find_dates(nb.text):
-                continue
-            if abs(near.index(nb) - near.index(b)) > 2 or word_count(nb.text) > 8:
-                continue
-            lo, hi = sorted((nb.index, b.index))
-            if any(x.role == "title" for x in blocks[lo:hi]):
-                continue  # the headline stands between them: the line belongs to the page above
-            name = _leading_name(nb.text.strip(), body)
-            if name and name not in out:
-                out.append(name)
+        near = [x for x in blocks[max(0, i - 6) : i + 7] if x.reason != "no-words"]
+        at = near.index(b)
+        for step in (-1, 1):
+            # two lines either way, and on along a run of name lines (a list of authors)
+            found_prev = False
+            for dist in range(1, 6):
+                j = at + step * dist
+                if not 0 <= j < len(near) or (dist > 2 and not found_prev):
+                    break
+                nb = near[j]
+                lo, hi = sorted((nb.index, b.index))
+                if any(x.role == "title" for x in blocks[lo:hi]):
+                    break  # the headline stands between them: the line belongs to the page above
+                name = _neighbour_name(nb, body)
+                found_prev = name is not None
+                if name and name not in out:
+                    out.append(name)
         if out:
             return out[:4]
     return out
+
+
+def _neighbour_name(nb: Block, body: _Body) -> str | None:
+    """The name on a line beside a dateline, if the line is a name line."""
+    if nb.role in ("title", "subtitle", "caption", "credit", "media") or nb.kind == "caption":
+        return None
+    if word_count(nb.text) > 8 or find_dates(nb.text):
+        return None
+    return _leading_name(nb.text.strip(), body)
 
 
 def _name_after_body(doc: Document) -> list[str]:
