@@ -85,7 +85,11 @@ _YEAR = re.compile(r"(?:199|20\d)\d")
 # what the first pattern needs after its month name: without it that pattern (which tries
 # every month name at nearly every position, ~230 us per short text) cannot match
 _DAY_YEAR = re.compile(r"\s\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}", re.IGNORECASE)
+_SHORT_YEAR_DATE = r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d])(?!\.\d)"
 _TIME = r"(?:\s*(?:,|um|à|a las|at|-|–|—|\|)?\s*(\d{1,2})[:.h](\d{2})(?:\s*([ap])\.?\s*m\.?)?(?:\s*uhr)?)?"
+
+
+_SHORT_YEAR = re.compile(_SHORT_YEAR_DATE + _TIME)
 
 
 @cache
@@ -108,6 +112,8 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(r"\b(\d{4})[-/](\d{1,2})[-/](\d{1,2})" + _TIME),
         re.compile(r"\b(\d{1,2})(?:\.\s?|/)(\d{1,2})(?:\.\s?|/)(\d{4})" + _TIME),
         re.compile(r"(\d{4})\s*[年.]\s*(\d{1,2})\s*[月.]\s*(\d{1,2})\s*[日.]?" + _TIME),
+        # 27.04.24 / 25.4.24: day, month and a two-digit year (German-speaking datelines)
+        _SHORT_YEAR,
     )
 
 
@@ -131,7 +137,7 @@ def find_dates(text: str, *, month_first: bool = False) -> list[DateHit]:
     """Dates written in ``text`` (a short string: a dateline or byline), in order."""
     if len(text) > 400:
         text = text[:400]
-    if not _YEAR.search(text):
+    if not _YEAR.search(text) and not _SHORT_YEAR.search(text):
         return []
     hits: list[DateHit] = []
     taken: list[tuple[int, int]] = []
@@ -149,6 +155,8 @@ def find_dates(text: str, *, month_first: bool = False) -> list[DateHit]:
                 d, mo, y = int(g[0]), mnames.get(g[1].casefold()), int(g[2])
             elif i in (2, 4):
                 y, mo, d = int(g[0]), int(g[1]), int(g[2])
+            elif i == 5:
+                d, mo, y = int(g[0]), int(g[1]), 2000 + int(g[2])
             else:
                 a, b, y = int(g[0]), int(g[1]), int(g[2])
                 if a > 12 or (not month_first and b <= 12):

@@ -1,0 +1,353 @@
+"""Metadata of plain-text copies and markdown dumps: headline, byline and dateline lines."""
+
+from __future__ import annotations
+
+import newsclean
+
+_MENU = "Home\nNews\nSport\nWeather\nSign in\n"
+_LEAD = (
+    "The city council voted on Tuesday to expand the tram network by three new lines, "
+    "a decision that ends years of debate about public transport in the region.\n"
+    "Construction is expected to begin next spring, and the first line should open "
+    "within four years, officials said after the long and heated vote.\n"
+)
+
+
+def test_headline_above_standfirst_wins_over_standfirst() -> None:
+    """The shorter line above a longer restatement is the headline, not the standfirst."""
+    text = (
+        _MENU
+        + "Council backs three new tram lines for the region\n"
+        + "The council voted to expand the tram network by three new lines after years of debate\n"
+        + "By Jane Walker\n"
+        + "April 26, 2024\n"
+        + _LEAD
+    )
+    art = newsclean.clean(text)
+    assert art.title == "Council backs three new tram lines for the region"
+
+
+def test_headline_echoed_in_breadcrumb_is_found_among_related_lines() -> None:
+    """A headline printed again (breadcrumb) above the byline is taken even after a 'Related' label."""
+    text = (
+        "Related topics\n"
+        "Transport\n"
+        "City\n"
+        "Trams return to the old town after forty years\n"
+        "By Jane Walker\n"
+        "April 26, 2024\n"
+        + _LEAD
+        + "More from the city\n"
+        + "1. Trams return to the old town after forty years\n"
+    )
+    art = newsclean.clean(text)
+    assert art.title == "Trams return to the old town after forty years"
+
+
+def test_byline_and_photo_credit_lines_are_not_headlines() -> None:
+    """'Name | Published 4 hours ago' and 'Jane Doe/agency' are credits, never the headline."""
+    text = (
+        _MENU
+        + "Trams return to the old town after forty years\n"
+        + "Jane Walker | Published 4 hours ago\n"
+        + "Tom Baker/Reuters\n"
+        + _LEAD
+    )
+    art = newsclean.clean(text)
+    assert art.title == "Trams return to the old town after forty years"
+
+
+def test_cjk_headline_of_a_text_copy() -> None:
+    """A Japanese headline (no spaces between words) is counted by characters and found."""
+    text = (
+        "ホーム\n社会\n"
+        "東京の路面電車、四十年ぶりに旧市街へ戻る\n"
+        "2025年1月13日 20時01分\n"
+        "東京都は十三日、路面電車の路線を旧市街まで延ばす計画を正式に決定した。"
+        "四十年ぶりに路面電車が戻ることになり、住民からは歓迎の声が上がっている。\n"
+        "工事は来年春に始まり、最初の区間は四年以内に開業する見通しだという。"
+        "都の担当者は、費用は国と分担すると説明した。\n"
+    )
+    art = newsclean.clean(text)
+    assert art.title == "東京の路面電車、四十年ぶりに旧市街へ戻る"
+
+
+def test_name_with_role_beside_dateline_is_the_author() -> None:
+    """An unprefixed 'Jane Walker Deputy Editor' line next to the dateline credits Jane Walker."""
+    text = (
+        _MENU
+        + "Trams return to the old town after forty years\n"
+        + "Jane Walker Deputy Editor\n"
+        + "08:39, 06 Jan 2026\n"
+        + _LEAD
+    )
+    art = newsclean.clean(text)
+    assert [p.name for p in art.authors] == ["Jane Walker"]
+
+
+def test_name_before_date_in_dateline_is_the_author() -> None:
+    """'Stefan Brandt, 26.04.2024 10:00 Uhr' names the author before the date."""
+    text = _MENU + "Trams return to the old town after forty years\n"
+    text += "Stefan Brandt, 26.04.2024 10:00 Uhr\n" + _LEAD
+    art = newsclean.clean(text)
+    assert [p.name for p in art.authors] == ["Stefan Brandt"]
+
+
+def test_capitalised_words_the_body_uses_are_not_an_author() -> None:
+    """'Current Issue' beside a dateline is not a name: the body writes 'current' and 'issue'."""
+    lead = (
+        "The current timetable was the issue at the council meeting on Tuesday, where members "
+        "argued for hours about the tram network and its three new lines.\n"
+        "Construction is expected to begin next spring, and the first line should open "
+        "within four years, officials said after the long and heated vote.\n"
+    )
+    text = _MENU + "Trams return to the old town after forty years\n"
+    text += "Current Issue\n" + "April 26, 2024\n" + lead
+    art = newsclean.clean(text)
+    assert art.authors == ()
+
+
+def test_two_digit_year_dateline() -> None:
+    """'Veröffentlicht am 27.04.24 um 07:39 Uhr' is 27 April 2024, 07:39."""
+    from datetime import datetime
+
+    text = _MENU + "Trams return to the old town after forty years\n"
+    text += "Veröffentlicht am 27.04.24 um 07:39 Uhr\n" + _LEAD
+    art = newsclean.clean(text)
+    assert art.published == datetime(2024, 4, 27, 7, 39)
+
+
+def test_section_link_glued_to_byline_name_is_cut() -> None:
+    """'By Jane WalkerNews' (a copy dropped the space before a link) credits Jane Walker."""
+    text = _MENU + "Trams return to the old town after forty years\n"
+    text += "By Jane WalkerNews\n" + "April 26, 2024\n" + _LEAD
+    art = newsclean.clean(text)
+    assert [p.name for p in art.authors] == ["Jane Walker"]
+
+
+def test_name_after_date_and_ui_words_beside_dateline() -> None:
+    """'… 14:26 Uhr, Tobias Brandt' credits him; a 'Teilen Drucken' line beside it does not."""
+    text = _MENU + "Trams return to the old town after forty years\n" + "Teilen Drucken\n"
+    text += "Artikel veröffentlicht am 28. April 2024, 14:26 Uhr, Tobias Brandt\n" + _LEAD
+    art = newsclean.clean(text)
+    assert [p.name for p in art.authors] == ["Tobias Brandt"]
+
+
+def test_markdown_label_h1_gives_way_to_the_headline_heading() -> None:
+    """A one-word h1 printed again on the page ('Roma') is a section label: the h2 headline wins."""
+    md = (
+        "# Roma\n\n[Roma](/roma) [Cronaca](/cronaca)\n\nRoma\n\n"
+        "## Trams return to the old town after forty years\n\n"
+        "The city council voted on Tuesday to expand the tram network by three new lines, "
+        "a decision that ends years of debate about public transport in the region.\n\n"
+        "Construction is expected to begin next spring, and the first line should open "
+        "within four years, officials said after the long and heated vote.\n"
+    )
+    art = newsclean.clean(md)
+    assert art.title == "Trams return to the old town after forty years"
+
+
+def test_markdown_glued_kicker_is_dropped_when_breadcrumb_has_bare_headline() -> None:
+    """'# Premier League Liverpool lose at Everton' loses the kicker the breadcrumb leaves out."""
+    md = (
+        "-   [Football](/football)\n-   [Premier League](/pl)\n"
+        "-   Liverpool lose at Everton in the title race\n\n"
+        "# Premier League Liverpool lose at Everton in the title race\n\n"
+        "Liverpool lost the Merseyside derby on Wednesday night, a defeat that leaves their "
+        "title hopes hanging by a thread with only a handful of games to play.\n\n"
+        "The visitors had most of the ball but could not find a way past a defence that "
+        "held firm until the final whistle, the manager said after the game.\n"
+    )
+    art = newsclean.clean(md)
+    assert art.title == "Liverpool lose at Everton in the title race"
+
+
+def test_dateline_under_headline_wins_over_teaser_date_above() -> None:
+    """A related story's date above the headline loses to the dateline under it."""
+    from datetime import date
+
+    text = (
+        _MENU
+        + "Council approves new budget for the harbour\n"
+        + "January 16, 2023\n"
+        + "Politics\n"
+        + "Trams return to the old town after forty years\n"
+        + "By Jane Walker\n"
+        + "April 28, 2023\n"
+        + _LEAD
+    )
+    art = newsclean.clean(text)
+    assert art.published == date(2023, 4, 28)
+
+
+def test_repeated_menu_line_above_headline_does_not_make_it_a_standfirst() -> None:
+    """A menu line printed twice above the headline is no headline; the standfirst under it is."""
+    text = (
+        "Weather Climate Environment Science Health Lab\n"
+        "Home\n"
+        "Weather Climate Environment Science Health Lab\n"
+        "Council backs three new tram lines for the region\n"
+        "The council voted to expand the tram network by three new lines after years of debate\n"
+        "By Jane Walker\n"
+        "April 26, 2024\n" + _LEAD
+    )
+    art = newsclean.clean(text)
+    assert art.title == "Council backs three new tram lines for the region"
+
+
+def test_caption_with_position_marker_is_not_the_headline() -> None:
+    """'Jane Doe (r.) and the mayor ...' is a photo caption, not the headline above it."""
+    text = (
+        _MENU
+        + "Trams are back\n"
+        + "By Jane Walker\n"
+        + "April 26, 2024\n"
+        + "Jane Doe (r.) and the mayor at the tram depot after the council vote on Tuesday\n"
+        + _LEAD
+    )
+    art = newsclean.clean(text)
+    assert (
+        art.title
+        != "Jane Doe (r.) and the mayor at the tram depot after the council vote on Tuesday"
+    )
+
+
+def test_name_with_relative_time_dateline_is_the_author() -> None:
+    """'Jane Walker|Published 4 hours ago' credits Jane Walker though it carries no date."""
+    text = _MENU + "Trams return to the old town after forty years\n"
+    text += "Jane Walker|Published 4 hours ago\n" + _LEAD
+    art = newsclean.clean(text)
+    assert [p.name for p in art.authors] == ["Jane Walker"]
+
+
+def test_name_signed_under_the_text_is_the_author() -> None:
+    """A plain 'Jane Walker' line right under the last paragraph signs the article."""
+    text = _MENU + "Trams return to the old town after forty years\n" + _LEAD
+    text += "The mayor said the city would now look for more money, because the budget for the "
+    text += "next four years does not yet cover the cost of the new depot and its workshops.\n"
+    text += "Jane Walker\n" + "More from the city\n"
+    art = newsclean.clean(text)
+    assert [p.name for p in art.authors] == ["Jane Walker"]
+
+
+def test_capitals_line_under_the_text_is_not_an_author() -> None:
+    """'RECOMMENDED VIDEO' under the text is page furniture, not a signature."""
+    text = _MENU + "Trams return to the old town after forty years\n" + _LEAD
+    text += "RECOMMENDED VIDEO\n" + "More from the city\n"
+    art = newsclean.clean(text)
+    assert art.authors == ()
+
+
+def test_share_link_after_byline_name_is_cut() -> None:
+    """'By Jane Walker Twitter' (the byline's social link) credits Jane Walker."""
+    text = _MENU + "Trams return to the old town after forty years\n"
+    text += "By Jane Walker Twitter\n" + "April 26, 2024\n" + _LEAD
+    art = newsclean.clean(text)
+    assert [p.name for p in art.authors] == ["Jane Walker"]
+
+
+def test_timed_teaser_above_headline_does_not_demote_it() -> None:
+    """A '3h ago Other story' teaser above the headline is no headline; the standfirst is."""
+    text = (
+        _MENU
+        + "3h ago Why the harbour plan was a necessary evil for the whole region\n"
+        + "Council backs three new tram lines for the region\n"
+        + "The council voted to expand the tram network by three new lines after years of debate\n"
+        + "By Jane Walker\n"
+        + "April 26, 2024\n"
+        + _LEAD
+    )
+    art = newsclean.clean(text)
+    assert art.title == "Council backs three new tram lines for the region"
+
+
+def test_markdown_spaced_colon_kicker_is_dropped_when_breadcrumb_has_bare_headline() -> None:
+    """'# Culture : Headline' becomes 'Headline' when the breadcrumb names it so, with no ':' left."""
+    md = (
+        "1.  [Home](/)\n2.  [Culture](/culture)\n"
+        "3.  [What the Philippines reads](/culture/what-the-philippines-reads)\n\n"
+        "#  Culture :   What the Philippines reads \n\n"
+        "The guest of honour at this year's book fair is a country of readers, writers and "
+        "publishers that few visitors know well, the organisers said on Tuesday.\n\n"
+        "More than a hundred authors travel to the fair, where they will present books in "
+        "several languages to an audience that has rarely heard of them before.\n"
+    )
+    art = newsclean.clean(md)
+    assert art.title == "What the Philippines reads"
+
+
+def test_agency_glued_after_last_byline_name_is_not_part_of_it() -> None:
+    """'By Jane Walker and Tom Baker The Associated Press' credits Tom Baker, not 'Tom Baker The...'."""
+    text = _MENU + "Trams return to the old town after forty years\n"
+    text += "By Jane Walker and Tom Baker The Associated Press\n" + "April 26, 2024\n" + _LEAD
+    art = newsclean.clean(text)
+    assert [p.name for p in art.authors] == ["Jane Walker", "Tom Baker"]
+
+
+def test_second_name_line_under_byline_label() -> None:
+    """'Von' / 'Jasper Brandt' / 'Barbara Schneider': both lines name authors."""
+    text = _MENU + "Trams return to the old town after forty years\n"
+    text += "Von\n" + "Jasper Brandt\n" + "Barbara Schneider\n" + _LEAD
+    art = newsclean.clean(text)
+    assert [p.name for p in art.authors] == ["Jasper Brandt", "Barbara Schneider"]
+
+
+def test_byline_glued_to_name_beside_dateline() -> None:
+    """'byJane Walker' next to the dateline (a copy dropped the space) credits Jane Walker."""
+    text = _MENU + "Trams return to the old town after forty years\n"
+    text += "byJane Walker\n" + "April 24, 2019\n" + _LEAD
+    art = newsclean.clean(text)
+    assert [p.name for p in art.authors] == ["Jane Walker"]
+
+
+def test_name_beside_today_dateline_and_genre_word_before_byline() -> None:
+    """'Publiziert heute um 12:19 Uhr' marks a dateline; 'Kolumne von Jane Walker' credits her."""
+    text = _MENU + "Trams return to the old town after forty years\n"
+    text += "Kolumne von Jane Walker\n" + "Publiziert heute um 12:19 Uhr\n" + _LEAD
+    art = newsclean.clean(text)
+    assert [p.name for p in art.authors] == ["Jane Walker"]
+
+
+def test_name_with_bare_relative_time_is_the_author() -> None:
+    """'Kyle Brandt 7 hours' under the headline credits Kyle Brandt."""
+    text = _MENU + "Trams return to the old town after forty years\n"
+    text += "Kyle Brandt 7 hours\n" + _LEAD
+    art = newsclean.clean(text)
+    assert [p.name for p in art.authors] == ["Kyle Brandt"]
+
+
+def test_agency_line_of_its_own_credits_the_agency() -> None:
+    """A line that is only 'dpa' under the text of an unsigned article credits dpa."""
+    text = _MENU + "Trams return to the old town after forty years\n" + "April 26, 2024\n"
+    text += _LEAD + "The mayor said the city would now look for more money, because the budget for "
+    text += "the next four years does not yet cover the cost of the new depot and its workshops.\n"
+    text += "dpa\n" + "More from the city\n"
+    art = newsclean.clean(text)
+    assert art.authors == ()
+    assert list(art.source.agencies) == ["dpa"]
+
+
+def test_agency_line_does_not_override_a_byline() -> None:
+    """With a byline, a 'Quelle: dpa' line is a photo source, not a credit for the article."""
+    text = _MENU + "Trams return to the old town after forty years\n" + "By Jane Walker\n"
+    text += "April 26, 2024\n" + "Quelle: dpa\n" + _LEAD
+    art = newsclean.clean(text)
+    assert [p.name for p in art.authors] == ["Jane Walker"]
+    assert "dpa" not in art.source.agencies
+
+
+def test_one_word_name_beside_full_names_is_dropped() -> None:
+    """'By Jane Walker' and a stray 'von Zeichen' line credit Jane Walker only."""
+    text = _MENU + "Trams return to the old town after forty years\n" + "By Jane Walker\n"
+    text += "von Zeichen\n" + "April 26, 2024\n" + _LEAD
+    art = newsclean.clean(text)
+    assert [p.name for p in art.authors] == ["Jane Walker"]
+
+
+def test_run_of_author_lines_above_dateline() -> None:
+    """Two 'Name – Journalist' lines and a tagline above the dateline credit both names."""
+    text = _MENU + "Trams return to the old town after forty years\n"
+    text += "Jane Walker – Journalist\n" + "Tom Baker – Journalist\n" + "We report from the city\n"
+    text += "Published 05.08.2024, 13.05\n" + _LEAD
+    art = newsclean.clean(text)
+    assert sorted(p.name for p in art.authors) == ["Jane Walker", "Tom Baker"]
