@@ -25,6 +25,8 @@ PARAS = [
         ("22 hours ago", "timestamp"),
         ("3/12", "gallery-counter"),
         ("Lecture 4 min.", "reading-time"),
+        ("3 Kommentare", "comment-count"),
+        ("Comments (12)", "comment-count"),
         ("Got a story? Get in touch with our news team at news@example.com.", "contact-prompt"),
         ("Follow The Daily Example on Google News for the latest updates.", "follow-prompt"),
         (
@@ -68,3 +70,15 @@ def test_paragraph_quoting_a_namesake_mid_article_stays() -> None:
     text = "\n\n".join(["Trams for everyone", "By Jane Doe", PARAS[0], quote, *PARAS[1:], PARAS[0]])
     a = newsclean.clean(text)
     assert quote in [p.text for p in a.paragraphs]
+
+
+def test_readers_comments_after_the_article_are_not_body() -> None:
+    """Prose after a comment-count header is readers' comments, not the article."""
+    comments = [
+        "I think the council is wasting money again, as it did with the stadium ten years ago, and nobody will be held responsible for it when the costs double.",
+        "Trams are the future and every city that built them is happy with the results today, so I do not understand why people keep complaining about it here.",
+        "My street will be dug up for two years. Nobody asked the people who live here what they think, and the meetings were held while everyone was at work.",
+    ]
+    text = "\n\n".join([*PARAS, "2 Comments", *comments])
+    a = newsclean.clean(text)
+    assert [p.text for p in a.paragraphs] == PARAS

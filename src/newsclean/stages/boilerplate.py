@@ -40,6 +40,13 @@ _FOLLOW = re.compile(
     r"bluesky|whatsapp|telegram|youtube|tiktok|flipboard)\b",
     re.IGNORECASE,
 )
+# the header of a comment section: "3 Kommentare", "Comments (12)"
+_COMMENT_COUNT = re.compile(
+    r"^\s*(?:\d{1,6}\s+(?:comments?|kommentare?|commentaires?|comentarios?|commenti|reacties|"
+    r"komentarz[ey]?|yorum)|(?:comments|kommentare|commentaires|comentarios|commenti|reacties)"
+    r"\s*\(\d{1,6}\))\s*$",
+    re.IGNORECASE,
+)
 # a gallery position ("3/12", "3 / 12"): an image counter, not text
 _COUNTER = re.compile(r"^\s*\d{1,3}\s*/\s*\d{1,3}\s*$")
 # a video or audio teaser: its running time closes it ("... 18.04.2024 | 0:21 min")
@@ -85,6 +92,9 @@ def strip_boilerplate(doc: Document) -> Document:
             continue
         if wc <= 40 and _FOLLOW.match(text):
             doc.mark(b, "share", "follow-prompt")
+            continue
+        if _COMMENT_COUNT.match(text):
+            doc.mark(b, "comments", "comment-count")
             continue
         if _COUNTER.match(text):
             doc.mark(b, "ui", "gallery-counter")

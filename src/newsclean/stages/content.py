@@ -237,6 +237,11 @@ def _cut_at_related(blocks: list[Block], start: int, end: int) -> int:
     """
     for i in range(start, end + 1):
         b = blocks[i]
+        if b.reason == "comment-count":
+            # a comment section's header: readers' comments follow, not the article
+            if len(_prose_lengths(blocks[start:i])) >= 3:
+                return i - 1
+            continue
         if b.reason != "related-links" or word_count(b.text) > 8:
             continue
         before = _prose_lengths(blocks[start:i])
