@@ -35,7 +35,10 @@ _ATX_FIRST = re.compile(r"\s*#{1,6}[ \t]+\S")
 def detect_format(text: str) -> Format:
     """Guess whether ``text`` is HTML, markdown (with or without HTML residue) or plain text."""
     # inline data URIs (base64 icons) can fill the first hundreds of KB of a markdown dump
-    head = _DATA_URI.sub("", text[:1_000_000])[:20000]
+    if text.find("(data:", 0, 1_000_000) >= 0:
+        head = _DATA_URI.sub("", text[:1_000_000])[:20000]
+    else:
+        head = text[:20000]
     if _HTML_DOC.search(head[:3000]):
         return "html"
     html_score = len(_HTML_TAGS.findall(head))

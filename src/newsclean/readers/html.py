@@ -145,17 +145,37 @@ def parse_html(text: str, notes: list[str] | None = None) -> Any:
         text = text[end + 1 :] if end >= 0 else ""
     if not text.strip():
         return None
-    if "<![" in text:
+    # one scan finds every CDATA opener, </html> end tag and <frameset> (a scan each took
+    # three times as long; nearly every page has one </html>, few have the others)
+    found = list(_RARE_MARKUP.finditer(text))
+    if any(m.group().startswith("<![") for m in found):
         text, n = unwrap_cdata(text)
         if n and notes is not None:
             notes.append(f"html: {n} CDATA section(s) read as text")
+        found = list(_RARE_MARKUP.finditer(text))
     # libxml2 drops everything after an </html> end tag without a word (browsers read it
     # into the body): a stray </html> mid-page lost the rest of the page
-    text = _END_HTML.sub("", text)
+    ends = [m.span() for m in found if m.group()[1] == "/"]
+    frameset = any(m.group()[1] in "fF" for m in found)
+    if ends:
+        pieces: list[str] = []
+        joins: list[int] = []
+        last = size = 0
+        for a, b in ends:
+            pieces.append(text[last:a])
+            size += a - last
+            joins.append(size)
+            last = b
+        pieces.append(text[last:])
+        text = "".join(pieces)
+        # a removal can only make a <frameset> across the join
+        frameset = frameset or any(
+            _FRAMESET.search(text, max(0, j - 10), j + 10) is not None for j in joins
+        )
     text, cut = cap_attributes(text, _MAX_ATTRIBUTES)
     if cut and notes is not None:
         notes.append(f"html: {cut} tag(s) with over {_MAX_ATTRIBUTES} attributes cut to that many")
-    if _FRAMESET.search(text):
+    if frameset:
         # a frameset page shows nothing of its own but its <noframes> content, which the
         # parser would keep as raw markup: read it as a <div>
         text = _NOFRAMES.sub(r"<\1div", text)
@@ -181,8 +201,9 @@ _MAX_DEPTH = 512
 # attributes kept per tag: libxml2 compares each attribute with all earlier ones (quadratic)
 _MAX_ATTRIBUTES = 1000
 _LEADING_SPACE = re.compile(r"\s+")
-_END_HTML = re.compile(r"</html\s*>", re.IGNORECASE)
 _FRAMESET = re.compile(r"<frameset[\s>]", re.IGNORECASE)
+# a CDATA opener, an </html> end tag or a <frameset>
+_RARE_MARKUP = re.compile(r"<(?:!\[|/html\s*>|frameset[\s>])", re.IGNORECASE)
 _NOFRAMES = re.compile(r"<(/?)noframes(?=[\s>])", re.IGNORECASE)
 
 
@@ -307,9 +328,11 @@ def read_tree(doc: Document, root: Any, *, markdown: bool) -> None:
             return
         raw = "".join(frame.parts)
         frame.parts.clear()
-        text = clean_inline(_RESIDUAL_TAG.sub("", raw) if markdown else raw)
         links = frame.link_chars
         frame.link_chars = 0
+        if raw.isspace():  # most flushes: the whitespace between two block elements
+            return
+        text = clean_inline(_RESIDUAL_TAG.sub("", raw) if markdown else raw)
         if not text:
             return
         tag = frame.tag
@@ -448,7 +471,9 @@ def read_tree(doc: Document, root: Any, *, markdown: bool) -> None:
                 continue
             if tag in block_tags:
                 if stack and stack[-1].el is el:
-                    flush(stack_pop())
+                    frame = stack_pop()
+                    if frame.parts or frame.strong_el is not None:
+                        flush(frame)
                 add_text(el.tail)
                 continue
             if tag == "a":

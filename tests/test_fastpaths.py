@@ -1,0 +1,86 @@
+"""Fast paths added for speed give exactly what the plain code they skip would give."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import newsclean
+from newsclean.core import prepare
+from newsclean.readers._markup import _LONG_TAG, _may_have_long_tag, cap_attributes
+from newsclean.readers.html import parse_html, text_of
+from newsclean.rules import class_tokens
+
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_CLASS_SPLIT = re.compile(r"[^a-z0-9]+")
+
+
+def _class_tokens_whole(value: str) -> tuple[str, ...]:
+    """class_tokens as it was written before the per-word cache: one split of the whole value."""
+    parts = _CLASS_SPLIT.split((value if value.islower() else _CAMEL.sub(" ", value)).lower())
+    toks = [p for p in parts if p]
+    return tuple(toks + [a + b for a, b in pairwise(toks)])
+
+
+@given(st.text(alphabet="aZb-_ 1\t\n\xa0\u2003\u0130\u212a\u017f\u03a3\x1c\x85é", max_size=16))
+def test_class_tokens_per_word_equals_whole_split(value: str) -> None:
+    """Tokenising word by word gives the tokens and pairs of splitting the whole attribute."""
+    assert class_tokens(value) == _class_tokens_whole(value)
+
+
+def test_class_tokens_pairs_cross_words() -> None:
+    """Pairs join the last token of one class name with the first of the next."""
+    assert "maincontent" in class_tokens("main content")
+    assert "articlebody" in class_tokens("teaserArticle body-text")
+
+
+def _tag(n_attrs: int) -> str:
+    return "<div " + " ".join(f"a{i}='x'" for i in range(n_attrs)) + ">"
+
+
+@pytest.mark.parametrize("pad", [0, 1, 4999, 5000, 5001, 9999, 12345])
+@pytest.mark.parametrize(
+    "middle",
+    [
+        _tag(1500),  # a long tag: the regex matches
+        "<script>" + "x" * 30_000 + "</script>",  # a long run outside any tag
+        "<script>if (a<b) {" + "x" * 30_000 + "}</script>",  # a '<' in script text
+        "<p " + "x" * 12_000,  # a long tag never closed
+        "<p " + "x" * 9_990 + ">",  # just under the length the regex needs
+        "<1" + "x" * 20_000 + ">",  # not a tag name
+    ],
+)
+def test_long_tag_gate_agrees_with_the_regex(pad: int, middle: str) -> None:
+    """The chunk gate says a long tag may be there exactly when the regex finds one."""
+    text = "<p>" + "y" * pad + "</p>" + middle + "<p>end</p>"
+    assert _may_have_long_tag(text) == (_LONG_TAG.search(text) is not None)
+
+
+def test_cap_attributes_still_cuts_behind_the_gate() -> None:
+    """A tag with too many attributes at any offset is cut to the limit."""
+    for pad in (0, 3000, 7777):
+        out, cut = cap_attributes("x" * pad + _tag(1500) + "<p>t</p>", 1000)
+        assert cut == 1
+        assert out.count("='x'") == 1000
+
+
+def test_end_html_mid_page_and_frameset_across_it() -> None:
+    """Every </html> is removed, and a <frameset> that only appears once it is gone counts."""
+    root = parse_html("<html><body><p>one</p></html><p>two</p></HTML ><p>three</p></body>")
+    assert "three" in text_of(root)
+    art = newsclean.clean(
+        "<html><frame</html>set cols='50%'><noframes><p>The whole story is told in this one "
+        "paragraph of the frameless page, long enough to be a body.</p></noframes></frameset>"
+    )
+    assert "whole story" in art.body
+
+
+def test_carriage_returns_and_str_input_still_normalised() -> None:
+    """CR and CRLF still become LF, and str input is still scrubbed of lone surrogates."""
+    doc = prepare("<p>a\r\nb\rc \ud800</p>")
+    assert "\r" not in doc.text
+    assert "\ud800" not in doc.text
