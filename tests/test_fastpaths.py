@@ -12,8 +12,15 @@ from hypothesis import strategies as st
 import newsclean
 from newsclean.core import prepare
 from newsclean.readers._markup import _LONG_TAG, _may_have_long_tag, cap_attributes
-from newsclean.readers.html import parse_html, text_of
-from newsclean.rules import class_tokens
+from newsclean.readers.html import (
+    _CAPTION_CLASS,
+    _CREDIT_CLASS,
+    _TAG_HINTS,
+    _hints_for,
+    parse_html,
+    text_of,
+)
+from newsclean.rules import class_tokens, hints
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _CLASS_SPLIT = re.compile(r"[^a-z0-9]+")
@@ -84,3 +91,50 @@ def test_carriage_returns_and_str_input_still_normalised() -> None:
     doc = prepare("<p>a\r\nb\rc \ud800</p>")
     assert "\r" not in doc.text
     assert "\ud800" not in doc.text
+
+
+def _hints_whole(tag: str, cls: str, ident: str, role: str, itemprop: str) -> tuple[object, ...]:
+    """The element hints as computed before the pair shortcut: every token and pair looked up."""
+    neg: list[str] = []
+    pos = 0
+    if tag in _TAG_HINTS:
+        neg.append(_TAG_HINTS[tag])
+    attrs = " ".join(v for v in (cls, ident, role) if v)
+    if attrs:
+        h = hints()
+        class_neg: list[str] = []
+        for tok in class_tokens(attrs):
+            if tok in h.negative:
+                class_neg.append(tok)
+            elif tok in h.positive:
+                pos += 1
+        if not pos:
+            neg.extend(class_neg)
+    if itemprop == "articleBody":
+        pos += 3
+    toks = set(class_tokens(cls + " " + itemprop)) if (cls or itemprop) else set()
+    return (tuple(neg), pos, bool(_CREDIT_CLASS & toks), bool(_CAPTION_CLASS & toks))
+
+
+_VOCAB = sorted({*hints().negative, *hints().positive, *_CREDIT_CLASS, *_CAPTION_CLASS})
+# vocabulary words cut in two by a separator ("side-bar", "photo Credit"): their halves only
+# match as a joined pair; and pieces of words, separators and noise
+_SPLIT = sorted({w[:k] + sep + w[k:] for w in _VOCAB for k in range(1, len(w)) for sep in "- "})
+_PIECES = sorted({w[:k] for w in _VOCAB for k in range(1, len(w) + 1)})
+_ATTR = st.lists(
+    st.one_of(
+        st.sampled_from(_SPLIT),
+        st.sampled_from(_PIECES),
+        st.sampled_from([" ", "-", "_", "X", "Photo", "7"]),
+    ),
+    max_size=6,
+).map(" ".join)
+
+
+@given(st.sampled_from(["div", "nav", "p", "figcaption"]), _ATTR, _ATTR, _ATTR, _ATTR)
+def test_element_hints_equal_whole_lookup(
+    tag: str, cls: str, ident: str, role: str, prop: str
+) -> None:
+    """Building pairs only after a vocabulary prefix finds the same hints as looking up all."""
+    got = _hints_for.__wrapped__(tag, cls, ident, role, prop)
+    assert tuple(got) == _hints_whole(tag, cls, ident, role, prop)

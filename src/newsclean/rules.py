@@ -24,6 +24,7 @@ __all__ = [
     "match_phrase",
     "months",
     "phrase_key",
+    "word_tokens",
 ]
 
 # category in the phrase files -> (role, reason code)
@@ -211,13 +212,13 @@ def class_tokens(value: str) -> tuple[str, ...]:
     """Split a class/id attribute into lowercase tokens (also on camelCase), plus joined pairs."""
     # whitespace always separates tokens, so the tokens are those of each word in turn: words
     # ("menu-item", "is-active") recur across pages where whole class strings rarely do
-    toks = [t for w in value.split() for t in _word_tokens(w)]
+    toks = [t for w in value.split() for t in word_tokens(w)]
     joined = [a + b for a, b in pairwise(toks)]
     return tuple(toks + joined)
 
 
 @lru_cache(maxsize=16384)
-def _word_tokens(word: str) -> tuple[str, ...]:
+def word_tokens(word: str) -> tuple[str, ...]:
     """The tokens of one whitespace-free word of a class/id attribute, without pairs."""
     parts = _CLASS_SPLIT.split((word if word.islower() else _CAMEL.sub(" ", word)).lower())
     return tuple(p for p in parts if p)

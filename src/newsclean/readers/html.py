@@ -9,14 +9,15 @@ from __future__ import annotations
 import html
 import json
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
 from functools import cache, lru_cache
-from typing import Any
+from itertools import pairwise
+from typing import Any, NamedTuple
 
 import lxml.etree as etree
 
 from ..document import Block, BlockKind, Document
-from ..rules import class_tokens, hints
+from ..rules import hints, word_tokens
 from ..textutil import clean_inline
 from ._markup import cap_attributes, cap_depth, strip_tags, unwrap_cdata
 
@@ -243,8 +244,7 @@ def read_html(doc: Document) -> Document:
     return doc
 
 
-@dataclass(frozen=True, slots=True)
-class _ElementHints:
+class _ElementHints(NamedTuple):
     """What an element's tag, class, id, role and itemprop say about it (cached per value)."""
 
     neg: tuple[str, ...]
@@ -253,28 +253,71 @@ class _ElementHints:
     caption: bool
 
 
+def _tokens(value: str) -> list[str]:
+    """The tokens of a class/id value without pairs (``class_tokens`` minus its joined pairs)."""
+    if not value:
+        return []
+    return [t for w in value.split() for t in word_tokens(w)]
+
+
+def _prefixes(words: Iterable[str]) -> frozenset[str]:
+    """Every proper prefix of the words: a joined pair a+b can only be one of them if a is."""
+    return frozenset(w[:k] for w in words for k in range(1, len(w)))
+
+
+@cache
+def _hint_starts() -> frozenset[str]:
+    h = hints()
+    return _prefixes([*h.negative, *h.positive])
+
+
+_CREDIT_CAPTION_STARTS = _prefixes(_CREDIT_CLASS | _CAPTION_CLASS)
+
+
 @lru_cache(maxsize=8192)
 def _hints_for(tag: str, cls: str, ident: str, role: str, itemprop: str) -> _ElementHints:
+    # the tokens and joined pairs are those of rules.class_tokens on the attributes joined by
+    # spaces; a pair is only built where its first half can start a word of the vocabulary
+    # (class strings are mostly unique to one element, so this path runs ~100 times a page)
     neg: list[str] = []
     pos = 0
     if tag in _TAG_HINTS:
         neg.append(_TAG_HINTS[tag])
-    attrs = " ".join(v for v in (cls, ident, role) if v)
-    if attrs:
+    toks_cls = _tokens(cls)
+    if cls or ident or role:
         h = hints()
+        negative, positive = h.negative, h.positive
+        starts = _hint_starts()
+        toks = toks_cls + _tokens(ident) + _tokens(role)
         class_neg: list[str] = []
-        for tok in class_tokens(attrs):
-            if tok in h.negative:
+        for tok in toks:
+            if tok in negative:
                 class_neg.append(tok)
-            elif tok in h.positive:
+            elif tok in positive:
                 pos += 1
+        for a, b in pairwise(toks):
+            if a in starts:
+                tok = a + b
+                if tok in negative:
+                    class_neg.append(tok)
+                elif tok in positive:
+                    pos += 1
         # "sidebar-grid__content article__content": an article word outweighs layout words
         if not pos:
             neg.extend(class_neg)
     if itemprop == "articleBody":
         pos += 3
-    toks = set(class_tokens(cls + " " + itemprop)) if (cls or itemprop) else set()
-    return _ElementHints(tuple(neg), pos, bool(_CREDIT_CLASS & toks), bool(_CAPTION_CLASS & toks))
+    credit = caption = False
+    if cls or itemprop:
+        toks = toks_cls + _tokens(itemprop)
+        credit = not _CREDIT_CLASS.isdisjoint(toks)
+        caption = not _CAPTION_CLASS.isdisjoint(toks)
+        for a, b in pairwise(toks):
+            if a in _CREDIT_CAPTION_STARTS:
+                tok = a + b
+                credit = credit or tok in _CREDIT_CLASS
+                caption = caption or tok in _CAPTION_CLASS
+    return _ElementHints(tuple(neg), pos, credit, caption)
 
 
 def _element_hints(el: Any, tag: str) -> _ElementHints:
