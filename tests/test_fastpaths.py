@@ -6,7 +6,7 @@ import re
 from itertools import pairwise
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import newsclean
@@ -138,3 +138,27 @@ def test_element_hints_equal_whole_lookup(
     """Building pairs only after a vocabulary prefix finds the same hints as looking up all."""
     got = _hints_for.__wrapped__(tag, cls, ident, role, prop)
     assert tuple(got) == _hints_whole(tag, cls, ident, role, prop)
+
+
+_URL_PIECES = [*"Aa0;/?:@&=+$,-_.!~*'()#zZ9%F[] é", "http://", "https://", "//", "mailto:"]
+_URL_PIECES += ["www.", "xn--", ":80", ".com", "%2F", "%4", "javascript:"]
+
+
+@settings(max_examples=1000)
+@example("//", "@/0.")  # the cases below are ones markdown-it rewrites
+@example("http://", "@")
+@example("https://", "&:80")
+@example("", "mailto::0+&:80;")
+@example("http://a.b", "%4")
+@given(
+    st.sampled_from(["", "http://", "https://", "/", "?", "#", "//", "http://a.b", "HTTP://"]),
+    st.lists(st.sampled_from(_URL_PIECES), max_size=10).map("".join),
+)
+def test_markdown_link_fast_path_equals_markdown_it(start: str, rest: str) -> None:
+    """Link targets skipped by the fast path are those markdown-it would return unchanged."""
+    from markdown_it.common.normalize_url import normalizeLink
+
+    from newsclean.readers.markdown import _parser
+
+    url = start + rest
+    assert _parser().normalizeLink(url) == normalizeLink(url)
