@@ -162,3 +162,11 @@ def test_markdown_link_fast_path_equals_markdown_it(start: str, rest: str) -> No
 
     url = start + rest
     assert _parser().normalizeLink(url) == normalizeLink(url)
+
+
+def test_invisible_search_covers_exactly_the_deleted_characters() -> None:
+    """clean_inline only skips translate when none of the characters it deletes is there."""
+    from newsclean.textutil import _DELETE, _INVISIBLE
+
+    found = {c for c in range(0x110000) if _INVISIBLE.match(chr(c))}
+    assert found == set(_DELETE)

@@ -54,7 +54,11 @@ _DELETE = dict.fromkeys(
 def clean_inline(text: str) -> str:
     """Drop invisible characters and collapse all whitespace (NBSP included) to single spaces."""
     # str.split() splits on every Unicode space (NBSP, thin space, ...); translate deletes
-    return " ".join(text.translate(_DELETE).split())
+    # (translate looks every character up in the table: a search for the few it deletes first
+    # is ~5x faster on text that has none, which is nearly all text)
+    if _INVISIBLE.search(text) is not None:
+        text = text.translate(_DELETE)
+    return " ".join(text.split())
 
 
 # UTF-8 lead byte read as Latin-1/cp1252 followed by a continuation byte read the same way:
