@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import newsclean
 from newsclean.core import prepare
-from newsclean.readers._markup import _LONG_TAG, _may_have_long_tag, cap_attributes
+from newsclean.readers._markup import _LONG_TAG, _long_tags, cap_attributes
 from newsclean.readers.html import (
     _CAPTION_CLASS,
     _CREDIT_CLASS,
@@ -62,9 +62,9 @@ def _tag(n_attrs: int) -> str:
     ],
 )
 def test_long_tag_gate_agrees_with_the_regex(pad: int, middle: str) -> None:
-    """The chunk gate says a long tag may be there exactly when the regex finds one."""
-    text = "<p>" + "y" * pad + "</p>" + middle + "<p>end</p>"
-    assert _may_have_long_tag(text) == (_LONG_TAG.search(text) is not None)
+    """The chunk scan finds the long tags the regex finds, and no others."""
+    text = "<p>" + "y" * pad + "</p>" + middle + "<p>end</p>" + middle
+    assert [m.span() for m in _long_tags(text)] == [m.span() for m in _LONG_TAG.finditer(text)]
 
 
 def test_cap_attributes_still_cuts_behind_the_gate() -> None:
