@@ -170,3 +170,27 @@ def test_invisible_search_covers_exactly_the_deleted_characters() -> None:
 
     found = {c for c in range(0x110000) if _INVISIBLE.match(chr(c))}
     assert found == set(_DELETE)
+
+
+_AUTHORS_PAGE = (
+    "<html><head><meta itemprop='author' content='x'></head><body>"
+    "<div style='display:none'><span itemprop='author'>Hidden Hanna</span></div>"
+    "<p>By <a rel='author' href='/a/b'>Link Lena</a> and "
+    "<span itemprop='author'><b itemprop='name'>Name Nora</b>, editor</span></p>"
+    "<svg><a rel='author'>Svg Sam</a></svg><nav><a rel='author' href='/x'>Nav Nick</a></nav>"
+    "<p>Text</p></body></html>"
+)
+
+
+def test_walk_collects_the_microdata_authors_the_xpath_finds() -> None:
+    """read_html's walk finds the same author elements, hidden and skipped ones included."""
+    from newsclean.document import Document
+    from newsclean.readers.html import collect_metadata, read_html
+
+    walked = read_html(Document(raw=_AUTHORS_PAGE, text=_AUTHORS_PAGE, format="html"))
+    plain = Document(raw=_AUTHORS_PAGE, text=_AUTHORS_PAGE, format="html")
+    root = parse_html(_AUTHORS_PAGE)
+    collect_metadata(plain, root)
+    assert walked.candidates == plain.candidates
+    names = [c.value for c in walked.candidates if c.origin == "microdata:author"]
+    assert names == ["Hidden Hanna", "Link Lena", "Name Nora", "Svg Sam", "Nav Nick"]

@@ -239,8 +239,12 @@ def read_html(doc: Document) -> Document:
     doc.tree = root
     if root is None:
         return doc
-    collect_metadata(doc, root)
-    read_tree(doc, root, markdown=False)
+    collect_metadata(doc, root, microdata=False)
+    # the walk collects the microdata authors on the way (an XPath for them was a second
+    # full scan of the tree); the reader adds no candidate, so they come in the same order
+    authors: list[Any] = []
+    read_tree(doc, root, markdown=False, authors=authors)
+    _microdata_authors(doc, authors)
     return doc
 
 
@@ -345,11 +349,15 @@ def _screen_reader_only(cls: str | None) -> bool:
 _SCREEN_READER_CLASS = re.compile(r"sr-only|visually-?hidden|screen-reader", re.IGNORECASE)
 
 
-def read_tree(doc: Document, root: Any, *, markdown: bool) -> None:
+def read_tree(
+    doc: Document, root: Any, *, markdown: bool, authors: list[Any] | None = None
+) -> None:
     """Walk the tree once and append blocks to ``doc.blocks``.
 
     With ``markdown=True`` (a tree rendered from a markdown dump), the alt text of images is
-    visible text of the input and becomes caption blocks.
+    visible text of the input and becomes caption blocks. ``authors``, when given, receives
+    the microdata author elements (``itemprop="author"``, ``<a rel="author">``) of the whole
+    tree in document order, skipped subtrees included.
     """
     blocks = doc.blocks
     stack: list[_Frame] = []
@@ -437,6 +445,8 @@ def read_tree(doc: Document, root: Any, *, markdown: bool) -> None:
             if tag.__class__ is not str or tag in skip_tags:
                 skipped.add(el)
                 skip_subtree()
+                if authors is not None:
+                    authors.extend(x for x in el.iter() if _is_author(x))
                 continue
             cls = el.get("class")
             style = el.get("style")
@@ -447,7 +457,13 @@ def read_tree(doc: Document, root: Any, *, markdown: bool) -> None:
             ):
                 skipped.add(el)
                 skip_subtree()
+                if authors is not None:
+                    authors.extend(x for x in el.iter() if _is_author(x))
                 continue
+            if authors is not None and (
+                el.get("itemprop") == "author" or (tag == "a" and el.get("rel") == "author")
+            ):
+                authors.append(el)
             if tag in block_tags:
                 parent = stack[-1] if stack else None
                 if parent is not None and (parent.parts or parent.strong_el is not None):
@@ -664,8 +680,26 @@ def _body_text(value: str) -> str:
     return _MARKUP.sub(" ", value).strip()
 
 
-def collect_metadata(doc: Document, root: Any) -> None:
-    """Metadata candidates from meta tags, JSON-LD, <time>, <title>, canonical and lang."""
+def _is_author(el: Any) -> bool:
+    """A microdata author element: ``itemprop="author"`` or ``<a rel="author">``."""
+    return bool(el.get("itemprop") == "author" or (el.tag == "a" and el.get("rel") == "author"))
+
+
+def _microdata_authors(doc: Document, elements: list[Any]) -> None:
+    """Author candidates from microdata author elements (their itemprop=name, else text)."""
+    for el in elements:
+        name_el = el.find('.//*[@itemprop="name"]')
+        text = text_of(name_el if name_el is not None else el)
+        if text and len(text) < 200:
+            doc.add("authors", clean_inline(text), "microdata:author")
+
+
+def collect_metadata(doc: Document, root: Any, *, microdata: bool = True) -> None:
+    """Metadata candidates from meta tags, JSON-LD, <time>, <title>, canonical and lang.
+
+    ``microdata=False`` leaves out the microdata authors (``read_html`` collects them in its
+    walk and adds them after these).
+    """
     lang = root.get("lang") or root.get("xml:lang")
     if lang:
         doc.add("language", lang, "html-lang")
@@ -703,11 +737,8 @@ def collect_metadata(doc: Document, root: Any) -> None:
                     else "published"
                 )
                 doc.add(which, dt.strip(), "html:time")
-    for el in root.xpath('//*[@itemprop="author"]|//a[@rel="author"]'):
-        name_el = el.find('.//*[@itemprop="name"]')
-        text = text_of(name_el if name_el is not None else el)
-        if text and len(text) < 200:
-            doc.add("authors", clean_inline(text), "microdata:author")
+    if microdata:
+        _microdata_authors(doc, root.xpath('//*[@itemprop="author"]|//a[@rel="author"]'))
 
 
 def _walk_json(obj: Any, depth: int = 0) -> list[dict[str, Any]]:
