@@ -194,3 +194,11 @@ def test_walk_collects_the_microdata_authors_the_xpath_finds() -> None:
     assert walked.candidates == plain.candidates
     names = [c.value for c in walked.candidates if c.origin == "microdata:author"]
     assert names == ["Hidden Hanna", "Link Lena", "Name Nora", "Svg Sam", "Nav Nick"]
+
+
+@given(st.text(alphabet=".!?…。！？:;)\"”»’']x \n\t\xa0\u2003\u3000\x1c\x85a", max_size=12))
+def test_sentence_end_check_equals_the_regex(text: str) -> None:
+    """The last-character check agrees with the end-anchored regex search it replaced."""
+    from newsclean.textutil import _SENTENCE_END, _ends_sentence
+
+    assert _ends_sentence(text) == bool(_SENTENCE_END.search(text))

@@ -24,6 +24,9 @@ _WS = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
 _LOWER_WORD = re.compile(r"\b[^\W\d_A-Z]{2,}\b")
 _SENTENCE_END = re.compile(r"""[.!?…。！？:;)"”»’'\]]\s*$""")
+# the characters _SENTENCE_END ends on: a search for it with "$" tries every position of the
+# text, so _ends_sentence looks at the last character after rstrip() (which strips \s exactly)
+_SENTENCE_END_CHARS = frozenset(""".!?…。！？:;)"”»’']""")
 
 _FTFY = ftfy.TextFixerConfig(
     unescape_html=False,
@@ -98,11 +101,15 @@ def is_sentence_like(text: str) -> bool:
     n = word_count(text)
     if n < 6:
         # scripts without spaces (CJK, Thai) count characters instead of words
-        return len(text) >= 40 and bool(_SENTENCE_END.search(text)) and not text.isascii()
+        return len(text) >= 40 and _ends_sentence(text) and not text.isascii()
     # headlines and teasers have no closing punctuation; long unpunctuated prose still counts
-    return bool(_SENTENCE_END.search(text)) or (
-        len(text) >= 150 and len(_LOWER_WORD.findall(text)) >= 12
-    )
+    return _ends_sentence(text) or (len(text) >= 150 and len(_LOWER_WORD.findall(text)) >= 12)
+
+
+def _ends_sentence(text: str) -> bool:
+    """``_SENTENCE_END.search(text)``: closing punctuation, then only whitespace."""
+    end = text.rstrip()
+    return bool(end) and end[-1] in _SENTENCE_END_CHARS
 
 
 @lru_cache(maxsize=4096)
