@@ -202,3 +202,28 @@ def test_sentence_end_check_equals_the_regex(text: str) -> None:
     from newsclean.textutil import _SENTENCE_END, _ends_sentence
 
     assert _ends_sentence(text) == bool(_SENTENCE_END.search(text))
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["sr-only", "SR-Only", "visually", "Visually-", "hidden", "screen-", "Reader"]
+        )
+        | st.sampled_from(["ſr-only", "vısually", "-", " ", "x", "menu-item"]),
+        max_size=6,
+    ).map("".join)
+)
+def test_screen_reader_gate_equals_the_regex(cls: str) -> None:
+    """The lowercase gate never hides a class the case-insensitive regex would match."""
+    from newsclean.readers.html import _SCREEN_READER_CLASS, _screen_reader_class
+
+    assert _screen_reader_class.__wrapped__(cls) == (_SCREEN_READER_CLASS.search(cls) is not None)
+
+
+def test_html_early_exit_leaves_data_uris_to_the_full_check() -> None:
+    """An HTML sign inside a data URI near the top does not make a markdown dump HTML."""
+    from newsclean.readers import detect_format
+
+    md = "![logo](data:image/png;base64,<html>AAAA)\n\n# Title\n\nA [link](/a) and **bold** text.\n"
+    assert detect_format(md) == "markdown"
+    assert detect_format("<!doctype html><html><body><p>x</p></body></html>") == "html"
