@@ -227,3 +227,18 @@ def test_html_early_exit_leaves_data_uris_to_the_full_check() -> None:
     md = "![logo](data:image/png;base64,<html>AAAA)\n\n# Title\n\nA [link](/a) and **bold** text.\n"
     assert detect_format(md) == "markdown"
     assert detect_format("<!doctype html><html><body><p>x</p></body></html>") == "html"
+
+
+@given(
+    st.lists(
+        st.sampled_from(["Photo", "foto", "Credit", "©", "(c)", "(C)", ":", "..", "…", " ", "AP"])
+        | st.sampled_from(["Reuters", "x", ".", "(", ")", "c"]),
+        max_size=8,
+    ).map("".join)
+)
+def test_credit_gate_never_hides_a_credit(text: str) -> None:
+    """Text the cheap gate turns away is text the credit regex does not match."""
+    from newsclean.stages.images import _CREDIT_TAIL, _may_have_credit
+
+    if _CREDIT_TAIL.search(text):
+        assert _may_have_credit(text)

@@ -25,6 +25,13 @@ _CREDIT_LINE = re.compile(
 )
 
 
+def _may_have_credit(text: str) -> bool:
+    """Whether _CREDIT_TAIL can match: it needs one of these (its search tries every position)."""
+    return (
+        ":" in text or ".." in text or "…" in text or "©" in text or "(c)" in text or "(C)" in text
+    )
+
+
 def _split_credit(text: str) -> tuple[str, str | None]:
     m = _CREDIT_TAIL.search(text)
     if m is None:
@@ -91,6 +98,7 @@ def find_images(doc: Document) -> Document:
             doc.tree is not None
             and b.kind == "paragraph"
             and word_count(b.text) <= 50
+            and _may_have_credit(b.text)
             and _CREDIT_TAIL.search(b.text)
             and _has_credit_word(b.text)
         ):
