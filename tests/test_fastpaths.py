@@ -242,3 +242,26 @@ def test_credit_gate_never_hides_a_credit(text: str) -> None:
 
     if _CREDIT_TAIL.search(text):
         assert _may_have_credit(text)
+
+
+_SIBLINGS_PAGE = (
+    "<html><body><div><p>Menu one</p><p>Menu two</p><span>x</span><p>Menu three</p></div>"
+    "<article><h1>Title of the story</h1>"
+    + "".join(
+        f"<p>Paragraph {i} of the story, long enough to be read as prose.</p>" for i in range(6)
+    )
+    + "<ul><li>Share</li><li>Print</li></ul></article><footer><p>Imprint</p><p>Contact</p>"
+    "</footer></body></html>"
+)
+
+
+def test_removed_block_paths_same_with_getpath_and_without(monkeypatch: pytest.MonkeyPatch) -> None:
+    """lxml's getpath and the linear-time _Paths give every removed block the same 'where'."""
+    import newsclean.assemble as asm
+
+    fast = newsclean.clean(_SIBLINGS_PAGE)
+    monkeypatch.setattr(asm, "_GETPATH_BUDGET", 0)
+    slow = newsclean.clean(_SIBLINGS_PAGE)
+    wheres = [r.where for r in fast.provenance.removed]
+    assert wheres == [r.where for r in slow.provenance.removed]
+    assert "/html/body/footer/p[2]" in wheres

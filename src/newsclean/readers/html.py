@@ -446,9 +446,11 @@ def read_tree(
     # hot loop (every element, twice): names bound locally, add_text inlined
     block_tags, skip_tags, sr_class = _BLOCK, _SKIP, _screen_reader_class
     skip_subtree, stack_append, stack_pop = walker.skip_subtree, stack.append, stack.pop
+    elements = 0
     for event, el in walker:
         tag = el.tag
         if event == "start":
+            elements += 1
             if tag.__class__ is not str or tag in skip_tags:
                 skipped.add(el)
                 skip_subtree()
@@ -557,6 +559,9 @@ def read_tree(
                     top.link_chars += len(tail.strip())
     while stack:
         flush(stack.pop())
+    # every sibling of every block's ancestors had a start event: assemble bounds the cost of
+    # lxml's getpath() (which counts siblings on each call) with this
+    doc.flags["elements"] = elements
 
 
 def author_links(el: Any) -> list[str]:
