@@ -9,11 +9,9 @@ from .article import (
     Article,
     FieldOrigin,
     Image,
-    Paragraph,
     ParagraphKind,
     Person,
     Provenance,
-    RemovedBlock,
     Source,
 )
 from .document import Block, Document
@@ -116,23 +114,25 @@ def _dedupe(names: list[str]) -> tuple[str, ...]:
 
 def assemble(doc: Document) -> Article:
     """The Article: body from body/heading blocks, metadata from resolved fields, audit trail."""
-    paragraphs: list[Paragraph] = []
-    removed: list[RemovedBlock] = []
+    # plain dicts, validated into RemovedBlock/Paragraph by the enclosing models in one call
+    # (a model per block cost twice as much on pages with hundreds of removed blocks)
+    paragraphs: list[dict[str, str]] = []
+    removed: list[dict[str, str]] = []
     paths = _path_function(doc)
     for b in doc.blocks:
         if b.removed:
             removed.append(
-                RemovedBlock(
-                    role=b.role or "boilerplate",
-                    reason=b.reason or "unknown",
-                    stage=b.stage or "?",
-                    text=b.text,
-                    where=_where(doc, b, paths),
-                )
+                {
+                    "role": b.role or "boilerplate",
+                    "reason": b.reason or "unknown",
+                    "stage": b.stage or "?",
+                    "text": b.text,
+                    "where": _where(doc, b, paths),
+                }
             )
             continue
         kind: ParagraphKind = "heading" if b.role == "heading" else _KIND.get(b.kind, "text")
-        paragraphs.append(Paragraph(kind=kind, text=b.text))
+        paragraphs.append({"kind": kind, "text": b.text})
     if not paragraphs:
         doc.notes.append(
             "not-an-article: no article text found (an index page, an empty shell or "
