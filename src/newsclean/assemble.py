@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from .article import (
     Article,
     FieldOrigin,
     Image,
-    Paragraph,
     ParagraphKind,
     Person,
     Provenance,
-    RemovedBlock,
     Source,
 )
 from .document import Block, Document
@@ -66,7 +65,26 @@ class _Paths:
         return path
 
 
-def _where(doc: Document, b: Block, paths: _Paths) -> str:
+#: getpath() calls times elements walked up to which lxml's getpath() is used: it writes the
+#: same paths in C, twice as fast on the development corpus (at most ~1.5M there), but counts
+#: all siblings on every call, which _Paths avoids on pages with huge sibling lists
+_GETPATH_BUDGET = 2_000_000
+
+
+def _path_function(doc: Document) -> Callable[[Any], str]:
+    """``getpath`` of the document's tree when its cost is bounded, else a :class:`_Paths`."""
+    elements = doc.flags.get("elements")
+    if (
+        isinstance(elements, int)
+        and doc.tree is not None
+        and len(doc.blocks) * elements <= _GETPATH_BUDGET
+    ):
+        getpath: Callable[[Any], str] = doc.tree.getroottree().getpath
+        return getpath
+    return _Paths()
+
+
+def _where(doc: Document, b: Block, paths: Callable[[Any], str]) -> str:
     if b.where:
         return b.where
     el = b.extra.get("el")
@@ -96,23 +114,25 @@ def _dedupe(names: list[str]) -> tuple[str, ...]:
 
 def assemble(doc: Document) -> Article:
     """The Article: body from body/heading blocks, metadata from resolved fields, audit trail."""
-    paragraphs: list[Paragraph] = []
-    removed: list[RemovedBlock] = []
-    paths = _Paths()
+    # plain dicts, validated into RemovedBlock/Paragraph by the enclosing models in one call
+    # (a model per block cost twice as much on pages with hundreds of removed blocks)
+    paragraphs: list[dict[str, str]] = []
+    removed: list[dict[str, str]] = []
+    paths = _path_function(doc)
     for b in doc.blocks:
         if b.removed:
             removed.append(
-                RemovedBlock(
-                    role=b.role or "boilerplate",
-                    reason=b.reason or "unknown",
-                    stage=b.stage or "?",
-                    text=b.text,
-                    where=_where(doc, b, paths),
-                )
+                {
+                    "role": b.role or "boilerplate",
+                    "reason": b.reason or "unknown",
+                    "stage": b.stage or "?",
+                    "text": b.text,
+                    "where": _where(doc, b, paths),
+                }
             )
             continue
         kind: ParagraphKind = "heading" if b.role == "heading" else _KIND.get(b.kind, "text")
-        paragraphs.append(Paragraph(kind=kind, text=b.text))
+        paragraphs.append({"kind": kind, "text": b.text})
     if not paragraphs:
         doc.notes.append(
             "not-an-article: no article text found (an index page, an empty shell or "

@@ -51,25 +51,30 @@ def prepare(
         text, encoding = dec.text, dec.encoding
         notes.append(f"decoded as {dec.encoding} ({dec.how})")
         notes.extend(dec.notes)
+        # Python's strict UTF-8 decoder never yields a surrogate: no need to scan for them
+        strict_utf8 = dec.encoding == dec.how == "utf-8"
     elif isinstance(raw, str):
         if max_bytes is not None:
             size = _utf8_size(raw, max_bytes)
             if size > max_bytes:
                 raise InputTooLargeError(size, max_bytes)
         text, encoding = raw, None
+        strict_utf8 = False
     else:
         raise InputError(
             f"clean() takes str or bytes, not {type(raw).__name__}; "
             "read files in binary mode and pass the bytes"
         )
-    text, had_surrogates = scrub_str(text)
-    if had_surrogates:
-        notes.append("lone surrogates replaced by U+FFFD")
+    if not strict_utf8:
+        text, had_surrogates = scrub_str(text)
+        if had_surrogates:
+            notes.append("lone surrogates replaced by U+FFFD")
     if "\x00" in text:
         # NUL is never text: browsers drop it too (and libxml2 would turn it into U+FFFD)
         notes.append(f"{text.count(chr(0))} NUL character(s) removed")
         text = text.replace("\x00", "")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     doc = Document(raw=raw, text=text, format=detect_format(text), url=url, encoding=encoding)
     doc.notes.extend(notes)
     try:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from itertools import pairwise
 from typing import Any
@@ -24,6 +24,7 @@ __all__ = [
     "match_phrase",
     "months",
     "phrase_key",
+    "word_tokens",
 ]
 
 # category in the phrase files -> (role, reason code)
@@ -209,10 +210,18 @@ def hints() -> Hints:
     return Hints(frozenset(data["positive"]), neg)
 
 
-@cache
+@lru_cache(maxsize=16384)
 def class_tokens(value: str) -> tuple[str, ...]:
     """Split a class/id attribute into lowercase tokens (also on camelCase), plus joined pairs."""
-    parts = _CLASS_SPLIT.split((value if value.islower() else _CAMEL.sub(" ", value)).lower())
-    toks = [p for p in parts if p]
+    # whitespace always separates tokens, so the tokens are those of each word in turn: words
+    # ("menu-item", "is-active") recur across pages where whole class strings rarely do
+    toks = [t for w in value.split() for t in word_tokens(w)]
     joined = [a + b for a, b in pairwise(toks)]
     return tuple(toks + joined)
+
+
+@lru_cache(maxsize=16384)
+def word_tokens(word: str) -> tuple[str, ...]:
+    """The tokens of one whitespace-free word of a class/id attribute, without pairs."""
+    parts = _CLASS_SPLIT.split((word if word.islower() else _CAMEL.sub(" ", word)).lower())
+    return tuple(p for p in parts if p)

@@ -24,6 +24,9 @@ _WS = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
 _LOWER_WORD = re.compile(r"\b[^\W\d_A-Z]{2,}\b")
 _SENTENCE_END = re.compile(r"""[.!?…。！？:;)"”»’'\]]\s*$""")
+# the characters _SENTENCE_END ends on: a search for it with "$" tries every position of the
+# text, so _ends_sentence looks at the last character after rstrip() (which strips \s exactly)
+_SENTENCE_END_CHARS = frozenset(""".!?…。！？:;)"”»’']""")
 
 _FTFY = ftfy.TextFixerConfig(
     unescape_html=False,
@@ -54,7 +57,11 @@ _DELETE = dict.fromkeys(
 def clean_inline(text: str) -> str:
     """Drop invisible characters and collapse all whitespace (NBSP included) to single spaces."""
     # str.split() splits on every Unicode space (NBSP, thin space, ...); translate deletes
-    return " ".join(text.translate(_DELETE).split())
+    # (translate looks every character up in the table: a search for the few it deletes first
+    # is ~5x faster on text that has none, which is nearly all text)
+    if _INVISIBLE.search(text) is not None:
+        text = text.translate(_DELETE)
+    return " ".join(text.split())
 
 
 # UTF-8 lead byte read as Latin-1/cp1252 followed by a continuation byte read the same way:
@@ -94,11 +101,15 @@ def is_sentence_like(text: str) -> bool:
     n = word_count(text)
     if n < 6:
         # scripts without spaces (CJK, Thai) count characters instead of words
-        return len(text) >= 40 and bool(_SENTENCE_END.search(text)) and not text.isascii()
+        return len(text) >= 40 and _ends_sentence(text) and not text.isascii()
     # headlines and teasers have no closing punctuation; long unpunctuated prose still counts
-    return bool(_SENTENCE_END.search(text)) or (
-        len(text) >= 150 and len(_LOWER_WORD.findall(text)) >= 12
-    )
+    return _ends_sentence(text) or (len(text) >= 150 and len(_LOWER_WORD.findall(text)) >= 12)
+
+
+def _ends_sentence(text: str) -> bool:
+    """``_SENTENCE_END.search(text)``: closing punctuation, then only whitespace."""
+    end = text.rstrip()
+    return bool(end) and end[-1] in _SENTENCE_END_CHARS
 
 
 @lru_cache(maxsize=4096)

@@ -9,14 +9,15 @@ from __future__ import annotations
 import html
 import json
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
 from functools import cache, lru_cache
-from typing import Any
+from itertools import pairwise
+from typing import Any, NamedTuple
 
 import lxml.etree as etree
 
 from ..document import Block, BlockKind, Document
-from ..rules import class_tokens, hints
+from ..rules import hints, word_tokens
 from ..textutil import clean_inline
 from ._markup import cap_attributes, cap_depth, strip_tags, unwrap_cdata
 
@@ -145,17 +146,37 @@ def parse_html(text: str, notes: list[str] | None = None) -> Any:
         text = text[end + 1 :] if end >= 0 else ""
     if not text.strip():
         return None
-    if "<![" in text:
+    # one scan finds every CDATA opener, </html> end tag and <frameset> (a scan each took
+    # three times as long; nearly every page has one </html>, few have the others)
+    found = list(_RARE_MARKUP.finditer(text))
+    if any(m.group().startswith("<![") for m in found):
         text, n = unwrap_cdata(text)
         if n and notes is not None:
             notes.append(f"html: {n} CDATA section(s) read as text")
+        found = list(_RARE_MARKUP.finditer(text))
     # libxml2 drops everything after an </html> end tag without a word (browsers read it
     # into the body): a stray </html> mid-page lost the rest of the page
-    text = _END_HTML.sub("", text)
+    ends = [m.span() for m in found if m.group()[1] == "/"]
+    frameset = any(m.group()[1] in "fF" for m in found)
+    if ends:
+        pieces: list[str] = []
+        joins: list[int] = []
+        last = size = 0
+        for a, b in ends:
+            pieces.append(text[last:a])
+            size += a - last
+            joins.append(size)
+            last = b
+        pieces.append(text[last:])
+        text = "".join(pieces)
+        # a removal can only make a <frameset> across the join
+        frameset = frameset or any(
+            _FRAMESET.search(text, max(0, j - 10), j + 10) is not None for j in joins
+        )
     text, cut = cap_attributes(text, _MAX_ATTRIBUTES)
     if cut and notes is not None:
         notes.append(f"html: {cut} tag(s) with over {_MAX_ATTRIBUTES} attributes cut to that many")
-    if _FRAMESET.search(text):
+    if frameset:
         # a frameset page shows nothing of its own but its <noframes> content, which the
         # parser would keep as raw markup: read it as a <div>
         text = _NOFRAMES.sub(r"<\1div", text)
@@ -181,8 +202,9 @@ _MAX_DEPTH = 512
 # attributes kept per tag: libxml2 compares each attribute with all earlier ones (quadratic)
 _MAX_ATTRIBUTES = 1000
 _LEADING_SPACE = re.compile(r"\s+")
-_END_HTML = re.compile(r"</html\s*>", re.IGNORECASE)
 _FRAMESET = re.compile(r"<frameset[\s>]", re.IGNORECASE)
+# a CDATA opener, an </html> end tag or a <frameset>
+_RARE_MARKUP = re.compile(r"<(?:!\[|/html\s*>|frameset[\s>])", re.IGNORECASE)
 _NOFRAMES = re.compile(r"<(/?)noframes(?=[\s>])", re.IGNORECASE)
 
 
@@ -217,13 +239,16 @@ def read_html(doc: Document) -> Document:
     doc.tree = root
     if root is None:
         return doc
-    collect_metadata(doc, root)
-    read_tree(doc, root, markdown=False)
+    collect_metadata(doc, root, microdata=False)
+    # the walk collects the microdata authors on the way (an XPath for them was a second
+    # full scan of the tree); the reader adds no candidate, so they come in the same order
+    authors: list[Any] = []
+    read_tree(doc, root, markdown=False, authors=authors)
+    _microdata_authors(doc, authors)
     return doc
 
 
-@dataclass(frozen=True, slots=True)
-class _ElementHints:
+class _ElementHints(NamedTuple):
     """What an element's tag, class, id, role and itemprop say about it (cached per value)."""
 
     neg: tuple[str, ...]
@@ -232,28 +257,71 @@ class _ElementHints:
     caption: bool
 
 
+def _tokens(value: str) -> list[str]:
+    """The tokens of a class/id value without pairs (``class_tokens`` minus its joined pairs)."""
+    if not value:
+        return []
+    return [t for w in value.split() for t in word_tokens(w)]
+
+
+def _prefixes(words: Iterable[str]) -> frozenset[str]:
+    """Every proper prefix of the words: a joined pair a+b can only be one of them if a is."""
+    return frozenset(w[:k] for w in words for k in range(1, len(w)))
+
+
+@cache
+def _hint_starts() -> frozenset[str]:
+    h = hints()
+    return _prefixes([*h.negative, *h.positive])
+
+
+_CREDIT_CAPTION_STARTS = _prefixes(_CREDIT_CLASS | _CAPTION_CLASS)
+
+
 @lru_cache(maxsize=8192)
 def _hints_for(tag: str, cls: str, ident: str, role: str, itemprop: str) -> _ElementHints:
+    # the tokens and joined pairs are those of rules.class_tokens on the attributes joined by
+    # spaces; a pair is only built where its first half can start a word of the vocabulary
+    # (class strings are mostly unique to one element, so this path runs ~100 times a page)
     neg: list[str] = []
     pos = 0
     if tag in _TAG_HINTS:
         neg.append(_TAG_HINTS[tag])
-    attrs = " ".join(v for v in (cls, ident, role) if v)
-    if attrs:
+    toks_cls = _tokens(cls)
+    if cls or ident or role:
         h = hints()
+        negative, positive = h.negative, h.positive
+        starts = _hint_starts()
+        toks = toks_cls + _tokens(ident) + _tokens(role)
         class_neg: list[str] = []
-        for tok in class_tokens(attrs):
-            if tok in h.negative:
+        for tok in toks:
+            if tok in negative:
                 class_neg.append(tok)
-            elif tok in h.positive:
+            elif tok in positive:
                 pos += 1
+        for a, b in pairwise(toks):
+            if a in starts:
+                tok = a + b
+                if tok in negative:
+                    class_neg.append(tok)
+                elif tok in positive:
+                    pos += 1
         # "sidebar-grid__content article__content": an article word outweighs layout words
         if not pos:
             neg.extend(class_neg)
     if itemprop == "articleBody":
         pos += 3
-    toks = set(class_tokens(cls + " " + itemprop)) if (cls or itemprop) else set()
-    return _ElementHints(tuple(neg), pos, bool(_CREDIT_CLASS & toks), bool(_CAPTION_CLASS & toks))
+    credit = caption = False
+    if cls or itemprop:
+        toks = toks_cls + _tokens(itemprop)
+        credit = not _CREDIT_CLASS.isdisjoint(toks)
+        caption = not _CAPTION_CLASS.isdisjoint(toks)
+        for a, b in pairwise(toks):
+            if a in _CREDIT_CAPTION_STARTS:
+                tok = a + b
+                credit = credit or tok in _CREDIT_CLASS
+                caption = caption or tok in _CAPTION_CLASS
+    return _ElementHints(tuple(neg), pos, credit, caption)
 
 
 def _element_hints(el: Any, tag: str) -> _ElementHints:
@@ -269,6 +337,19 @@ def _element_hints(el: Any, tag: str) -> _ElementHints:
 
 @lru_cache(maxsize=4096)
 def _screen_reader_class(cls: str) -> bool:
+    # the case-insensitive alternation tries every position (9 us on a 100-character class,
+    # and class strings are mostly unique): an ASCII class can only match if its lowercase
+    # holds one of these (IGNORECASE folds only ASCII letters on ASCII text)
+    if cls.isascii():
+        low = cls.lower()
+        if (
+            "sr-only" not in low
+            and "visually" not in low
+            and "screen-reader" not in low
+            and "hidden" not in low
+            and "d-none" not in low
+        ):
+            return False
     return _SCREEN_READER_CLASS.search(cls) is not None
 
 
@@ -284,11 +365,15 @@ _SCREEN_READER_CLASS = re.compile(
 )
 
 
-def read_tree(doc: Document, root: Any, *, markdown: bool) -> None:
+def read_tree(
+    doc: Document, root: Any, *, markdown: bool, authors: list[Any] | None = None
+) -> None:
     """Walk the tree once and append blocks to ``doc.blocks``.
 
     With ``markdown=True`` (a tree rendered from a markdown dump), the alt text of images is
-    visible text of the input and becomes caption blocks.
+    visible text of the input and becomes caption blocks. ``authors``, when given, receives
+    the microdata author elements (``itemprop="author"``, ``<a rel="author">``) of the whole
+    tree in document order, skipped subtrees included.
     """
     blocks = doc.blocks
     stack: list[_Frame] = []
@@ -310,9 +395,11 @@ def read_tree(doc: Document, root: Any, *, markdown: bool) -> None:
             return
         raw = "".join(frame.parts)
         frame.parts.clear()
-        text = clean_inline(_RESIDUAL_TAG.sub("", raw) if markdown else raw)
         links = frame.link_chars
         frame.link_chars = 0
+        if raw.isspace():  # most flushes: the whitespace between two block elements
+            return
+        text = clean_inline(_RESIDUAL_TAG.sub("", raw) if markdown else raw)
         if not text:
             return
         tag = frame.tag
@@ -368,12 +455,16 @@ def read_tree(doc: Document, root: Any, *, markdown: bool) -> None:
     # hot loop (every element, twice): names bound locally, add_text inlined
     block_tags, skip_tags, sr_class = _BLOCK, _SKIP, _screen_reader_class
     skip_subtree, stack_append, stack_pop = walker.skip_subtree, stack.append, stack.pop
+    elements = 0
     for event, el in walker:
         tag = el.tag
         if event == "start":
+            elements += 1
             if tag.__class__ is not str or tag in skip_tags:
                 skipped.add(el)
                 skip_subtree()
+                if authors is not None:
+                    authors.extend(x for x in el.iter() if _is_author(x))
                 continue
             cls = el.get("class")
             style = el.get("style")
@@ -384,7 +475,13 @@ def read_tree(doc: Document, root: Any, *, markdown: bool) -> None:
             ):
                 skipped.add(el)
                 skip_subtree()
+                if authors is not None:
+                    authors.extend(x for x in el.iter() if _is_author(x))
                 continue
+            if authors is not None and (
+                el.get("itemprop") == "author" or (tag == "a" and el.get("rel") == "author")
+            ):
+                authors.append(el)
             if tag in block_tags:
                 parent = stack[-1] if stack else None
                 if parent is not None and (parent.parts or parent.strong_el is not None):
@@ -451,7 +548,9 @@ def read_tree(doc: Document, root: Any, *, markdown: bool) -> None:
                 continue
             if tag in block_tags:
                 if stack and stack[-1].el is el:
-                    flush(stack_pop())
+                    frame = stack_pop()
+                    if frame.parts or frame.strong_el is not None:
+                        flush(frame)
                 add_text(el.tail)
                 continue
             if tag == "a":
@@ -469,6 +568,9 @@ def read_tree(doc: Document, root: Any, *, markdown: bool) -> None:
                     top.link_chars += len(tail.strip())
     while stack:
         flush(stack.pop())
+    # every sibling of every block's ancestors had a start event: assemble bounds the cost of
+    # lxml's getpath() (which counts siblings on each call) with this
+    doc.flags["elements"] = elements
 
 
 def _shown(el: Any) -> bool:
@@ -642,8 +744,26 @@ def _body_text(value: str) -> str:
     return _MARKUP.sub(" ", value).strip()
 
 
-def collect_metadata(doc: Document, root: Any) -> None:
-    """Metadata candidates from meta tags, JSON-LD, <time>, <title>, canonical and lang."""
+def _is_author(el: Any) -> bool:
+    """A microdata author element: ``itemprop="author"`` or ``<a rel="author">``."""
+    return bool(el.get("itemprop") == "author" or (el.tag == "a" and el.get("rel") == "author"))
+
+
+def _microdata_authors(doc: Document, elements: list[Any]) -> None:
+    """Author candidates from microdata author elements (their itemprop=name, else text)."""
+    for el in elements:
+        name_el = el.find('.//*[@itemprop="name"]')
+        text = text_of(name_el if name_el is not None else el)
+        if text and len(text) < 200:
+            doc.add("authors", clean_inline(text), "microdata:author")
+
+
+def collect_metadata(doc: Document, root: Any, *, microdata: bool = True) -> None:
+    """Metadata candidates from meta tags, JSON-LD, <time>, <title>, canonical and lang.
+
+    ``microdata=False`` leaves out the microdata authors (``read_html`` collects them in its
+    walk and adds them after these).
+    """
     lang = root.get("lang") or root.get("xml:lang")
     if lang:
         doc.add("language", lang, "html-lang")
@@ -681,11 +801,8 @@ def collect_metadata(doc: Document, root: Any) -> None:
                     else "published"
                 )
                 doc.add(which, dt.strip(), "html:time")
-    for el in root.xpath('//*[@itemprop="author"]|//a[@rel="author"]'):
-        name_el = el.find('.//*[@itemprop="name"]')
-        text = text_of(name_el if name_el is not None else el)
-        if text and len(text) < 200:
-            doc.add("authors", clean_inline(text), "microdata:author")
+    if microdata:
+        _microdata_authors(doc, root.xpath('//*[@itemprop="author"]|//a[@rel="author"]'))
 
 
 def _walk_json(obj: Any, depth: int = 0) -> list[dict[str, Any]]:

@@ -31,6 +31,19 @@ _CREDIT_PREFIX = re.compile(r"(?:^|[.(|]\s*)((?:[^\s.(|]+\s+){0,1}[^\s.(|]+)\s*$
 _CREDIT_WORDS = frozenset({"image", "images", "photo", "photos", "picture", "foto", "bild"})
 
 
+def _may_have_credit(text: str) -> bool:
+    """Whether _CREDIT_TAIL can match: it needs one of these (its search tries every position)."""
+    return (
+        ":" in text
+        or ".." in text
+        or "…" in text
+        or "©" in text
+        or "(c)" in text
+        or "(C)" in text
+        or "/" in text  # "AP Photo/Jane Doe", "Ljósmynd/Aðsend"
+    )
+
+
 def _split_credit(text: str) -> tuple[str, str | None]:
     m = _CREDIT_TAIL.search(text)
     if m is None:
@@ -128,6 +141,7 @@ def find_images(doc: Document) -> Document:
         if (
             b.kind == "paragraph"
             and word_count(b.text) <= 50
+            and _may_have_credit(b.text)
             and _CREDIT_TAIL.search(b.text)
             and _has_credit_word(b.text)
         ):

@@ -1,0 +1,270 @@
+"""Fast paths added for speed give exactly what the plain code they skip would give."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+import newsclean
+from newsclean.core import prepare
+from newsclean.readers._markup import _LONG_TAG, _long_tags, cap_attributes
+from newsclean.readers.html import (
+    _CAPTION_CLASS,
+    _CREDIT_CLASS,
+    _TAG_HINTS,
+    _hints_for,
+    parse_html,
+    text_of,
+)
+from newsclean.rules import class_tokens, hints
+
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_CLASS_SPLIT = re.compile(r"[^a-z0-9]+")
+
+
+def _class_tokens_whole(value: str) -> tuple[str, ...]:
+    """class_tokens as it was written before the per-word cache: one split of the whole value."""
+    parts = _CLASS_SPLIT.split((value if value.islower() else _CAMEL.sub(" ", value)).lower())
+    toks = [p for p in parts if p]
+    return tuple(toks + [a + b for a, b in pairwise(toks)])
+
+
+@given(st.text(alphabet="aZb-_ 1\t\n\xa0\u2003\u0130\u212a\u017f\u03a3\x1c\x85é", max_size=16))
+def test_class_tokens_per_word_equals_whole_split(value: str) -> None:
+    """Tokenising word by word gives the tokens and pairs of splitting the whole attribute."""
+    assert class_tokens(value) == _class_tokens_whole(value)
+
+
+def test_class_tokens_pairs_cross_words() -> None:
+    """Pairs join the last token of one class name with the first of the next."""
+    assert "maincontent" in class_tokens("main content")
+    assert "articlebody" in class_tokens("teaserArticle body-text")
+
+
+def _tag(n_attrs: int) -> str:
+    return "<div " + " ".join(f"a{i}='x'" for i in range(n_attrs)) + ">"
+
+
+@pytest.mark.parametrize("pad", [0, 1, 4999, 5000, 5001, 9999, 12345])
+@pytest.mark.parametrize(
+    "middle",
+    [
+        _tag(1500),  # a long tag: the regex matches
+        "<script>" + "x" * 30_000 + "</script>",  # a long run outside any tag
+        "<script>if (a<b) {" + "x" * 30_000 + "}</script>",  # a '<' in script text
+        "<p " + "x" * 12_000,  # a long tag never closed
+        "<p " + "x" * 9_990 + ">",  # just under the length the regex needs
+        "<1" + "x" * 20_000 + ">",  # not a tag name
+    ],
+)
+def test_long_tag_gate_agrees_with_the_regex(pad: int, middle: str) -> None:
+    """The chunk scan finds the long tags the regex finds, and no others."""
+    text = "<p>" + "y" * pad + "</p>" + middle + "<p>end</p>" + middle
+    assert [m.span() for m in _long_tags(text)] == [m.span() for m in _LONG_TAG.finditer(text)]
+
+
+def test_cap_attributes_still_cuts_behind_the_gate() -> None:
+    """A tag with too many attributes at any offset is cut to the limit."""
+    for pad in (0, 3000, 7777):
+        out, cut = cap_attributes("x" * pad + _tag(1500) + "<p>t</p>", 1000)
+        assert cut == 1
+        assert out.count("='x'") == 1000
+
+
+def test_end_html_mid_page_and_frameset_across_it() -> None:
+    """Every </html> is removed, and a <frameset> that only appears once it is gone counts."""
+    root = parse_html("<html><body><p>one</p></html><p>two</p></HTML ><p>three</p></body>")
+    assert "three" in text_of(root)
+    art = newsclean.clean(
+        "<html><frame</html>set cols='50%'><noframes><p>The whole story is told in this one "
+        "paragraph of the frameless page, long enough to be a body.</p></noframes></frameset>"
+    )
+    assert "whole story" in art.body
+
+
+def test_carriage_returns_and_str_input_still_normalised() -> None:
+    """CR and CRLF still become LF, and str input is still scrubbed of lone surrogates."""
+    doc = prepare("<p>a\r\nb\rc \ud800</p>")
+    assert "\r" not in doc.text
+    assert "\ud800" not in doc.text
+
+
+def _hints_whole(tag: str, cls: str, ident: str, role: str, itemprop: str) -> tuple[object, ...]:
+    """The element hints as computed before the pair shortcut: every token and pair looked up."""
+    neg: list[str] = []
+    pos = 0
+    if tag in _TAG_HINTS:
+        neg.append(_TAG_HINTS[tag])
+    attrs = " ".join(v for v in (cls, ident, role) if v)
+    if attrs:
+        h = hints()
+        class_neg: list[str] = []
+        for tok in class_tokens(attrs):
+            if tok in h.negative:
+                class_neg.append(tok)
+            elif tok in h.positive:
+                pos += 1
+        if not pos:
+            neg.extend(class_neg)
+    if itemprop == "articleBody":
+        pos += 3
+    toks = set(class_tokens(cls + " " + itemprop)) if (cls or itemprop) else set()
+    return (tuple(neg), pos, bool(_CREDIT_CLASS & toks), bool(_CAPTION_CLASS & toks))
+
+
+_VOCAB = sorted({*hints().negative, *hints().positive, *_CREDIT_CLASS, *_CAPTION_CLASS})
+# vocabulary words cut in two by a separator ("side-bar", "photo Credit"): their halves only
+# match as a joined pair; and pieces of words, separators and noise
+_SPLIT = sorted({w[:k] + sep + w[k:] for w in _VOCAB for k in range(1, len(w)) for sep in "- "})
+_PIECES = sorted({w[:k] for w in _VOCAB for k in range(1, len(w) + 1)})
+_ATTR = st.lists(
+    st.one_of(
+        st.sampled_from(_SPLIT),
+        st.sampled_from(_PIECES),
+        st.sampled_from([" ", "-", "_", "X", "Photo", "7"]),
+    ),
+    max_size=6,
+).map(" ".join)
+
+
+@given(st.sampled_from(["div", "nav", "p", "figcaption"]), _ATTR, _ATTR, _ATTR, _ATTR)
+def test_element_hints_equal_whole_lookup(
+    tag: str, cls: str, ident: str, role: str, prop: str
+) -> None:
+    """Building pairs only after a vocabulary prefix finds the same hints as looking up all."""
+    got = _hints_for.__wrapped__(tag, cls, ident, role, prop)
+    assert tuple(got) == _hints_whole(tag, cls, ident, role, prop)
+
+
+_URL_PIECES = [*"Aa0;/?:@&=+$,-_.!~*'()#zZ9%F[] é", "http://", "https://", "//", "mailto:"]
+_URL_PIECES += ["www.", "xn--", ":80", ".com", "%2F", "%4", "javascript:"]
+
+
+@settings(max_examples=1000)
+@example("//", "@/0.")  # the cases below are ones markdown-it rewrites
+@example("http://", "@")
+@example("https://", "&:80")
+@example("", "mailto::0+&:80;")
+@example("http://a.b", "%4")
+@given(
+    st.sampled_from(["", "http://", "https://", "/", "?", "#", "//", "http://a.b", "HTTP://"]),
+    st.lists(st.sampled_from(_URL_PIECES), max_size=10).map("".join),
+)
+def test_markdown_link_fast_path_equals_markdown_it(start: str, rest: str) -> None:
+    """Link targets skipped by the fast path are those markdown-it would return unchanged."""
+    from markdown_it.common.normalize_url import normalizeLink
+
+    from newsclean.readers.markdown import _parser
+
+    url = start + rest
+    assert _parser().normalizeLink(url) == normalizeLink(url)
+
+
+def test_invisible_search_covers_exactly_the_deleted_characters() -> None:
+    """clean_inline only skips translate when none of the characters it deletes is there."""
+    from newsclean.textutil import _DELETE, _INVISIBLE
+
+    found = {c for c in range(0x110000) if _INVISIBLE.match(chr(c))}
+    assert found == set(_DELETE)
+
+
+_AUTHORS_PAGE = (
+    "<html><head><meta itemprop='author' content='x'></head><body>"
+    "<div style='display:none'><span itemprop='author'>Hidden Hanna</span></div>"
+    "<p>By <a rel='author' href='/a/b'>Link Lena</a> and "
+    "<span itemprop='author'><b itemprop='name'>Name Nora</b>, editor</span></p>"
+    "<svg><a rel='author'>Svg Sam</a></svg><nav><a rel='author' href='/x'>Nav Nick</a></nav>"
+    "<p>Text</p></body></html>"
+)
+
+
+def test_walk_collects_the_microdata_authors_the_xpath_finds() -> None:
+    """read_html's walk finds the same author elements, hidden and skipped ones included."""
+    from newsclean.document import Document
+    from newsclean.readers.html import collect_metadata, read_html
+
+    walked = read_html(Document(raw=_AUTHORS_PAGE, text=_AUTHORS_PAGE, format="html"))
+    plain = Document(raw=_AUTHORS_PAGE, text=_AUTHORS_PAGE, format="html")
+    root = parse_html(_AUTHORS_PAGE)
+    collect_metadata(plain, root)
+    assert walked.candidates == plain.candidates
+    names = [c.value for c in walked.candidates if c.origin == "microdata:author"]
+    assert names == ["Hidden Hanna", "Link Lena", "Name Nora", "Svg Sam", "Nav Nick"]
+
+
+@given(st.text(alphabet=".!?…。！？:;)\"”»’']x \n\t\xa0\u2003\u3000\x1c\x85a", max_size=12))
+def test_sentence_end_check_equals_the_regex(text: str) -> None:
+    """The last-character check agrees with the end-anchored regex search it replaced."""
+    from newsclean.textutil import _SENTENCE_END, _ends_sentence
+
+    assert _ends_sentence(text) == bool(_SENTENCE_END.search(text))
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["sr-only", "SR-Only", "visually", "Visually-", "hidden", "screen-", "Reader", "d-none"]
+        )
+        | st.sampled_from(["ſr-only", "vısually", "-", " ", "x", "menu-item"]),
+        max_size=6,
+    ).map("".join)
+)
+@example("hidden")
+@example("intro hidden")
+@example("D-None")
+def test_screen_reader_gate_equals_the_regex(cls: str) -> None:
+    """The lowercase gate never hides a class the case-insensitive regex would match."""
+    from newsclean.readers.html import _SCREEN_READER_CLASS, _screen_reader_class
+
+    assert _screen_reader_class.__wrapped__(cls) == (_SCREEN_READER_CLASS.search(cls) is not None)
+
+
+def test_html_early_exit_leaves_data_uris_to_the_full_check() -> None:
+    """An HTML sign inside a data URI near the top does not make a markdown dump HTML."""
+    from newsclean.readers import detect_format
+
+    md = "![logo](data:image/png;base64,<html>AAAA)\n\n# Title\n\nA [link](/a) and **bold** text.\n"
+    assert detect_format(md) == "markdown"
+    assert detect_format("<!doctype html><html><body><p>x</p></body></html>") == "html"
+
+
+@given(
+    st.lists(
+        st.sampled_from(["Photo", "foto", "Credit", "©", "(c)", "(C)", ":", "..", "…", " ", "AP"])
+        | st.sampled_from(["Reuters", "x", ".", "(", ")", "c"]),
+        max_size=8,
+    ).map("".join)
+)
+def test_credit_gate_never_hides_a_credit(text: str) -> None:
+    """Text the cheap gate turns away is text the credit regex does not match."""
+    from newsclean.stages.images import _CREDIT_TAIL, _may_have_credit
+
+    if _CREDIT_TAIL.search(text):
+        assert _may_have_credit(text)
+
+
+_SIBLINGS_PAGE = (
+    "<html><body><div><p>Menu one</p><p>Menu two</p><span>x</span><p>Menu three</p></div>"
+    "<article><h1>Title of the story</h1>"
+    + "".join(
+        f"<p>Paragraph {i} of the story, long enough to be read as prose.</p>" for i in range(6)
+    )
+    + "<ul><li>Share</li><li>Print</li></ul></article><footer><p>Imprint</p><p>Contact</p>"
+    "</footer></body></html>"
+)
+
+
+def test_removed_block_paths_same_with_getpath_and_without(monkeypatch: pytest.MonkeyPatch) -> None:
+    """lxml's getpath and the linear-time _Paths give every removed block the same 'where'."""
+    import newsclean.assemble as asm
+
+    fast = newsclean.clean(_SIBLINGS_PAGE)
+    monkeypatch.setattr(asm, "_GETPATH_BUDGET", 0)
+    slow = newsclean.clean(_SIBLINGS_PAGE)
+    wheres = [r.where for r in fast.provenance.removed]
+    assert wheres == [r.where for r in slow.provenance.removed]
+    assert "/html/body/footer/p[2]" in wheres
