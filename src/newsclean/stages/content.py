@@ -224,31 +224,36 @@ def _run_score(b: Block, section: int) -> float:
     return -(50.0 + min(n, 200) / 3)
 
 
-def _prose_lengths(blocks: list[Block]) -> list[int]:
-    return [len(b.text) for b in blocks if not b.removed and is_sentence_like(b.text)]
-
-
 def _cut_at_related(blocks: list[Block], start: int, end: int) -> int:
     """End the run before a 'related'/'more on this' label that teasers follow.
 
     After such a label the prose is teasers: clearly shorter than the article's paragraphs
     (calibrated on the development corpus: a label with at least three article paragraphs
-    before it, and prose after it averaging under 70 % of the length before).
+    before it, and prose after it averaging under 70 % of the length before). Counts and
+    lengths of prose come from running sums, so the cut is linear in the run's length.
     """
+    # count[k], chars[k]: prose blocks and their characters in blocks[start : start + k]
+    count, chars = [0], [0]
+    for b in blocks[start : end + 1]:
+        prose = not b.removed and is_sentence_like(b.text)
+        count.append(count[-1] + prose)
+        chars.append(chars[-1] + (len(b.text) if prose else 0))
     for i in range(start, end + 1):
         b = blocks[i]
+        k = i - start
+        n_before = count[k]
         if b.reason == "comment-count":
             # a comment section's header: readers' comments follow, not the article
-            if len(_prose_lengths(blocks[start:i])) >= 3:
+            if n_before >= 3:
                 return i - 1
             continue
-        if b.reason != "related-links" or word_count(b.text) > 8:
+        if b.reason != "related-links" or n_before < 3 or word_count(b.text) > 8:
             continue
-        before = _prose_lengths(blocks[start:i])
-        after = _prose_lengths(blocks[i + 1 : end + 1])
-        if len(before) < 3:
-            continue
-        if not after or sum(after) / len(after) < 0.7 * sum(before) / len(before):
+        n_after = count[-1] - count[k + 1]
+        if not n_after:
+            return i - 1
+        mean_after = (chars[-1] - chars[k + 1]) / n_after
+        if mean_after < 0.7 * chars[k] / n_before:
             return i - 1
     return end
 
