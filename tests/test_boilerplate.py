@@ -26,6 +26,8 @@ PARAS = [
         ("3/12", "gallery-counter"),
         ("Lecture 4 min.", "reading-time"),
         ("3 Kommentare", "comment-count"),
+        ("dpa", "agency-line"),
+        ("Bron: Belga", "agency-line"),
         ("Comments (12)", "comment-count"),
         ("Got a story? Get in touch with our news team at news@example.com.", "contact-prompt"),
         ("Follow The Daily Example on Google News for the latest updates.", "follow-prompt"),

@@ -1207,6 +1207,16 @@ def _agency_lines(doc: Document) -> list[str]:
     return out
 
 
+def _mark_agency_lines(doc: Document) -> None:
+    """A body line that only names an agency ("dpa", "Quelle: dpa", "Bron: BELGA") is a credit."""
+    for b in doc.blocks:
+        if b.removed or b.kind == "heading":
+            continue
+        text = _SOURCE_WORD.sub("", b.text).strip(" .")
+        if text and word_count(text) <= 3 and agency_of(text):
+            doc.mark(b, "source", "agency-line")
+
+
 def find_source(doc: Document) -> Document:
     """Publisher, canonical URL, agencies (sign-offs, datelines), attribution, section, language."""
     found_agencies: list[str] = list(doc.flags.get("agencies", []))
@@ -1239,6 +1249,7 @@ def find_source(doc: Document) -> Document:
                 if owner and word_count(owner) <= 6:
                     doc.add("publisher", owner, "copyright-line")
     found_agencies.extend(a for a in _agency_lines(doc) if a not in found_agencies)
+    _mark_agency_lines(doc)
     first_body = next((b for b in blocks if not b.removed and b.role is None), None)
     if first_body is not None:
         m3 = _DATELINE_AGENCY.match(first_body.text)
