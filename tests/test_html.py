@@ -505,3 +505,31 @@ def test_bold_capitals_closing_the_article_are_no_signature() -> None:
     article = "<h1>Tram lines approved</h1>" + paras(PARAS) + "<p><strong>SECOND VOTE</strong></p>"
     a = newsclean.clean(page(article=article))
     assert a.authors == ()
+
+
+def test_long_reader_comment_does_not_outweigh_a_short_article() -> None:
+    """A container inside the comment section gives way to the article outside it."""
+    comment = (
+        "Well, I have lived here for forty years, and I can tell you, with all respect, that the "
+        "council, the mayor, the planners, and, frankly, everyone else involved, have never once, "
+        "in all that time, listened to us, the people who actually live, work, shop, and pay taxes "
+        "here, so why, I ask you, should we believe them now, when, again, nobody asked, nobody "
+        "listened, and nobody, as usual, will be held responsible, for anything, at all, ever?"
+    )
+    comments = (
+        "<section class='community'><ul>"
+        + "".join(f"<li><div class='message text'><p>{comment}</p></div></li>" for _ in range(2))
+        + "</ul></section>"
+    )
+    article = "<h1>Council approves three new tram lines</h1>" + paras(PARAS[:3])
+    html = page(article=article, after=comments)
+    a = newsclean.clean(html)
+    assert [p.text for p in a.paragraphs] == PARAS[:3]
+
+
+def test_comments_state_flag_on_the_article_hides_nothing() -> None:
+    """A class like 'comments-enabled' on the article container is no comment section."""
+    html = page(article="<h1>Trams</h1>" + paras(PARAS)).replace(
+        "<main>", "<main class='comments-enabled'>"
+    )
+    assert [p.text for p in newsclean.clean(html).paragraphs] == PARAS

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..document import METADATA_ROLES, Block, Document
@@ -68,6 +69,30 @@ def _container_scores(
     return scores, sizes
 
 
+# an article container scoring at least this share of the best comment container wins
+# (development corpus: a markdown page whose one long comment outscored the article)
+_COMMENT_RIVAL_SHARE = 0.25
+# a whole class or id word naming a comment section ("comments", "community",
+# "comment-section"); not a state flag on the article such as "comments-enabled"
+_COMMENT_SECTION = re.compile(
+    r"^(?:comments?|community|discussion|forum)(?:[-_]?(?:section|area|list|container|wrapper|"
+    r"block|thread|box|module|widget))?$",
+    re.IGNORECASE,
+)
+
+
+def _in_comments(el: Any, *, itself: bool = False) -> bool:
+    """True when an ancestor's (or, with ``itself``, the element's own) class or id names a
+    comment section ("comments", "community")."""
+    node = el if itself else el.getparent()
+    while node is not None:
+        for attr in (node.get("class"), node.get("id")):
+            if attr and any(_COMMENT_SECTION.match(w) for w in attr.split()):
+                return True
+        node = node.getparent()
+    return False
+
+
 def _hint_factor(el: Any) -> float:
     h = hints()
     from ..rules import class_tokens
@@ -90,14 +115,25 @@ def select_content(doc: Document) -> Document:
     scores, sizes = _container_scores(doc.blocks, doc.tree)
     if not scores:
         return doc
-    best, best_score = None, 0.0
+    ranked: list[tuple[float, Any]] = []
     for el, s in scores.items():
         tot, links, _prose = sizes.get(el, [1, 0, 0])
-        final = s * (1.0 - links / max(1, tot)) * _hint_factor(el)
-        if final > best_score:
-            best, best_score = el, final
-    if best is None:
+        ranked.append((s * (1.0 - links / max(1, tot)) * _hint_factor(el), el))
+    if not ranked:
         return doc
+    ranked.sort(key=lambda r: r[0], reverse=True)
+    best_score, best = ranked[0]
+    if best_score <= 0:
+        return doc
+    # readers' comments can outweigh a short article: a container inside a comment section
+    # gives way to the best one outside it, when that one scores a fair share of it
+    if _in_comments(best):
+        for score, el in ranked:
+            if score < _COMMENT_RIVAL_SHARE * ranked[0][0]:
+                break
+            if not _in_comments(el):
+                best_score, best = score, el
+                break
     # climb while the parent adds little prose: wrappers that also hold headline, lead,
     # subheadings; stop before a parent that brings in a page's worth of other text
     node = best
@@ -116,7 +152,7 @@ def select_content(doc: Document) -> Document:
     if parent is not None:
         threshold = max(10.0, best_score * 0.2)
         for sib in parent:
-            if sib is node or not isinstance(sib.tag, str):
+            if sib is node or not isinstance(sib.tag, str) or _in_comments(sib, itself=True):
                 continue
             sc = scores.get(sib, 0.0)
             tot, links, prose = sizes.get(sib, [0, 0, 0])
