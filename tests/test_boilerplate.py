@@ -27,6 +27,8 @@ PARAS = [
         ("Lecture 4 min.", "reading-time"),
         ("3 Kommentare", "comment-count"),
         ("dpa", "agency-line"),
+        ("mit dpa", "agency-line"),
+        ("— Jane Doe (@janedoe) May 6, 2025", "social-embed"),
         ("Bron: Belga", "agency-line"),
         ("Comments (12)", "comment-count"),
         ("Got a story? Get in touch with our news team at news@example.com.", "contact-prompt"),

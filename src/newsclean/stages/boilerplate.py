@@ -40,6 +40,10 @@ _FOLLOW = re.compile(
     r"bluesky|whatsapp|telegram|youtube|tiktok|flipboard)\b",
     re.IGNORECASE,
 )
+# an embedded post's signature ("— Jane Doe (@janedoe) May 6, 2025") or its picture link
+_SOCIAL_EMBED = re.compile(
+    r"^\s*[—–-]\s*.{1,80}\(@\w{1,30}\)\s+\w{3,9}\.?\s+\d{1,2},\s+\d{4}\s*$|pic\.twitter\.com/\w+"
+)
 # the header of a comment section: "3 Kommentare", "Comments (12)"
 _COMMENT_COUNT = re.compile(
     r"^\s*(?:\d{1,6}\s+(?:comments?|kommentare?|commentaires?|comentarios?|commenti|reacties|"
@@ -92,6 +96,9 @@ def strip_boilerplate(doc: Document) -> Document:
             continue
         if wc <= 40 and _FOLLOW.match(text):
             doc.mark(b, "share", "follow-prompt")
+            continue
+        if wc <= 60 and _SOCIAL_EMBED.search(text):
+            doc.mark(b, "media", "social-embed")
             continue
         if _COMMENT_COUNT.match(text):
             doc.mark(b, "comments", "comment-count")

@@ -69,7 +69,7 @@ def _is_photo_credit(text: str) -> bool:
 
 
 _CREDIT_WORD = re.compile(
-    r"(?:\b(?:credit|photo|foto|bild|image|picture|quelle|source|crédit|crédito|imagen|bildrechte|"
+    r"(?:\b(?:credit|photograph|photo|foto|bild|image|picture|quelle|source|crédit|crédito|imagen|bildrechte|"
     r"bildquelle|ljósmynd|zdjęcie|kuva|fotografía|fotografia|фото)s?\s*(?:\.{2,3}|…|:|/))|©",
     re.IGNORECASE,
 )

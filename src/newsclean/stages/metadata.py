@@ -1080,7 +1080,8 @@ def find_dates_stage(doc: Document) -> Document:
     )
     month_first = False
     for b in zone:
-        if b.role in ("title", "subtitle") or word_count(b.text) > 20:
+        # an embedded post's date is the post's, not the article's
+        if b.role in ("title", "subtitle", "media") or word_count(b.text) > 20:
             continue
         hits = find_dates(b.text, month_first=month_first)
         if not hits:
@@ -1207,12 +1208,15 @@ def _agency_lines(doc: Document) -> list[str]:
     return out
 
 
+_WITH_AGENCY = re.compile(r"^\s*(?:mit|with|avec|con)\s+", re.IGNORECASE)  # "mit dpa"
+
+
 def _mark_agency_lines(doc: Document) -> None:
     """A body line that only names an agency ("dpa", "Quelle: dpa", "Bron: BELGA") is a credit."""
     for b in doc.blocks:
         if b.removed or b.kind == "heading":
             continue
-        text = _SOURCE_WORD.sub("", b.text).strip(" .")
+        text = _WITH_AGENCY.sub("", _SOURCE_WORD.sub("", b.text)).strip(" .")
         if text and word_count(text) <= 3 and agency_of(text):
             doc.mark(b, "source", "agency-line")
 
