@@ -15,6 +15,15 @@ _TEMPLATE = (
 )
 
 
+#: four article paragraphs long enough to count as prose in every format
+ARTICLE_PARAS = [
+    "The city council voted on Tuesday to expand the tram network by three new lines, a decision that ends years of debate among residents and businesses.",
+    "Construction is expected to begin next spring, and the first line should open within four years, officials said at a press conference in the town hall.",
+    "Opponents argued that the money would be better spent on buses, which can be rerouted as the city grows and cost far less to run each year.",
+    "Supporters countered that trams carry more passengers and attract riders who would never take a bus, pointing to the experience of other cities.",
+]
+
+
 def page(i: int, *, dated: bool = False) -> str:
     """A small news page whose headline is 'Story <i> headline' (dated: 2024-05-0<i>)."""
     meta = (

@@ -6,12 +6,9 @@ import pytest
 
 import newsclean
 
-PARAS = [
-    "The city council voted on Tuesday to expand the tram network by three new lines, a decision that ends years of debate among residents and businesses.",
-    "Construction is expected to begin next spring, and the first line should open within four years, officials said at a press conference in the town hall.",
-    "Opponents argued that the money would be better spent on buses, which can be rerouted as the city grows and cost far less to run each year.",
-    "Supporters countered that trams carry more passengers and attract riders who would never take a bus, pointing to the experience of other cities.",
-]
+from .pages import ARTICLE_PARAS
+
+PARAS = ARTICLE_PARAS
 
 
 @pytest.mark.parametrize(
