@@ -91,3 +91,13 @@ def test_mark_rejects_unknown_roles() -> None:
 
     with pytest.raises(ValueError, match="unknown role"):
         doc.mark(Block(index=0, text="x"), "made-up-role", "x")
+
+
+def test_docs_list_the_default_stages_in_order() -> None:
+    """docs/pipeline.md's stage table names every default stage, in the pipeline's order."""
+    import re
+    from pathlib import Path
+
+    doc = (Path(__file__).parent.parent / "docs" / "pipeline.md").read_text(encoding="utf-8")
+    listed = re.findall(r"^\| `([a-z_]+)` \| (?:all|tree) \|", doc, flags=re.MULTILINE)
+    assert tuple(listed) == Pipeline.default().names
