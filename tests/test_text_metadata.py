@@ -351,3 +351,36 @@ def test_run_of_author_lines_above_dateline() -> None:
     text += "Published 05.08.2024, 13.05\n" + _LEAD
     art = newsclean.clean(text)
     assert sorted(p.name for p in art.authors) == ["Jane Walker", "Tom Baker"]
+
+
+_MD_LEAD = (
+    "The city council voted on Tuesday to expand the tram network by three new lines, "
+    "a decision that ends years of debate about public transport in the region.\n\n"
+    "Construction is expected to begin next spring, and the first line should open "
+    "within four years, officials said after the long and heated vote.\n"
+)
+
+
+def test_markdown_breadcrumb_h1_gives_way_to_the_displayed_headline() -> None:
+    """An h1 ending a breadcrumb list is the page's title: the h2 above the standfirst wins."""
+    md = (
+        "-   [Home](/)\n-   [Politics](/politics/)\n"
+        "-   # Tram vote: council backs new lines – what it means for you\n\n"
+        "Tram network\n\n"
+        "## Three new tram lines for the region after years of debate\n\n"
+        "By Jane Walker\n\n" + _MD_LEAD
+    )
+    art = newsclean.clean(md)
+    assert art.title == "Three new tram lines for the region after years of debate"
+
+
+def test_markdown_breadcrumb_h1_with_kicker_of_the_h2_stays_the_headline() -> None:
+    """A breadcrumb h1 'Kicker: Headline' over the h2 'Headline' is the headline with its kicker."""
+    md = (
+        "-   [Home](/)\n-   [Politics](/politics/)\n"
+        "-   # Tram vote: Three new tram lines for the region after years of debate\n\n"
+        "## Three new tram lines for the region after years of debate\n\n"
+        "By Jane Walker\n\n" + _MD_LEAD
+    )
+    art = newsclean.clean(md)
+    assert art.title == "Tram vote: Three new tram lines for the region after years of debate"

@@ -108,7 +108,7 @@ def find_title(doc: Document) -> Document:
             in_main = [b for b in h1s if b.reason != "outside-main-content"]
             chosen, origin = (in_main or h1s)[0], "h1"
             if doc.format == "markdown":
-                chosen = _past_label_h1(doc, chosen)
+                chosen = _past_breadcrumb_h1(doc, _past_label_h1(doc, chosen))
     # 3. a JSON-LD headline is the headline the publisher declares: it wins over the
     #    displayed h1 (which may carry a kicker); the h1 block is still marked as the title.
     #    Measured on the development corpus: JSON-LD > h1 > og:title > twitter > <title>
@@ -264,6 +264,44 @@ def _past_label_h1(doc: Document, h1: Block) -> Block:
             and b.role not in ("navigation", "footer", "share", "related")
         ):
             return b
+    return h1
+
+
+def _breadcrumb_item(b: Block) -> bool:
+    """The block is a list item after other items of its list (a breadcrumb trail's end)."""
+    el = b.extra.get("el")
+    if el is None:
+        return False
+    li = el if el.tag == "li" else el.getparent()
+    return li is not None and li.tag == "li" and li.getprevious() is not None
+
+
+def _past_breadcrumb_h1(doc: Document, h1: Block) -> Block:
+    """The headline heading after an h1 printed as the last item of a breadcrumb list.
+
+    Some templates print the page's (SEO) title as an h1 ending the breadcrumb trail
+    ("- Home - Politik - # Headline") and the displayed headline as an h2 under it, above
+    the standfirst and byline. Only a heading before the article's first sentence counts,
+    and not one that reads as the h1 itself or its tail: then the h1 is the headline with its
+    kicker joined ("Kicker: Headline" over a heading "Kicker Headline" or "Headline").
+    """
+    if not _breadcrumb_item(h1):
+        return h1
+    h1_key = f" {normalize_key(h1.text)}"
+    for b in doc.blocks[h1.index + 1 : h1.index + _LABEL_H1_REACH]:
+        if b.kind != "heading":
+            if is_sentence_like(b.text) and b.role not in ("ui", "navigation"):
+                break  # the article (or another teaser) started: no headline heading
+            continue
+        if (
+            b.level <= 2
+            and _title_words(b.text) >= 3
+            and len(b.text) <= 250
+            and not _HEADLINE_END.search(b.text)
+            and not _breadcrumb_item(b)
+            and b.role not in ("navigation", "footer", "share", "related")
+        ):
+            return h1 if h1_key.endswith(f" {normalize_key(b.text)}") else b
     return h1
 
 
