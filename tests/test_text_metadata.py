@@ -384,3 +384,34 @@ def test_markdown_breadcrumb_h1_with_kicker_of_the_h2_stays_the_headline() -> No
     )
     art = newsclean.clean(md)
     assert art.title == "Tram vote: Three new tram lines for the region after years of debate"
+
+
+def test_text_breadcrumb_end_gives_way_to_the_displayed_headline() -> None:
+    """A list item ending a 'Home / Politics' trail is the page's title, not the displayed headline."""
+    text = (
+        _MENU
+        + "* Home\n* Politics\n"
+        + "* City council votes to expand the tram network by three new lines\n"
+        + "Tram network\n"
+        + "Council backs three new tram lines after years of debate\n"
+        + "By Jane Walker\n"
+        + "April 26, 2024\n"
+        + _LEAD
+    )
+    art = newsclean.clean(text)
+    assert art.title == "Council backs three new tram lines after years of debate"
+
+
+def test_text_breadcrumb_end_with_kicker_of_the_headline_stays_the_headline() -> None:
+    """A trail's last item 'Kicker: Headline' over the line 'Headline' is the headline with its kicker."""
+    text = (
+        _MENU
+        + "* Home\n* Politics\n"
+        + "* Tram vote: Three new tram lines for the region after years of debate\n"
+        + "Three new tram lines for the region after years of debate\n"
+        + "By Jane Walker\n"
+        + "April 26, 2024\n"
+        + _LEAD
+    )
+    art = newsclean.clean(text)
+    assert art.title == "Tram vote: Three new tram lines for the region after years of debate"
