@@ -415,3 +415,31 @@ def test_text_breadcrumb_end_with_kicker_of_the_headline_stays_the_headline() ->
     )
     art = newsclean.clean(text)
     assert art.title == "Tram vote: Three new tram lines for the region after years of debate"
+
+
+def test_credit_word_inside_a_headline_does_not_make_it_a_credit() -> None:
+    """'First image: ...' (here a list item) is a headline; a credit label opens or ends a line."""
+    text = (
+        _MENU
+        + "* First image: this is how the new tram network could look\n"
+        + "Transport\n"
+        + "By Jane Walker\n"
+        + "April 26, 2024\n"
+        + _LEAD
+    )
+    art = newsclean.clean(text)
+    assert art.title == "First image: this is how the new tram network could look"
+
+
+def test_headline_split_at_the_colon_is_joined_to_its_kicker() -> None:
+    """A line ': Headline' continues the short kicker line above: the title reads 'Kicker: Headline'."""
+    text = (
+        _MENU
+        + "Back on track\n"
+        + ": Trams return to the old town after forty years\n"
+        + "By Jane Walker\n"
+        + "April 26, 2024\n"
+        + _LEAD
+    )
+    art = newsclean.clean(text)
+    assert art.title == "Back on track: Trams return to the old town after forty years"

@@ -146,6 +146,7 @@ def find_title(doc: Document) -> Document:
                 title = _LIST_NUMBER.sub("", _SPACED_COLON.sub(": ", title))
             if doc.format != "html":
                 title = _drop_kicker(doc, chosen, title)
+                title = _join_colon_kicker(doc, chosen, title)
         doc.mark(chosen, "title", "headline")
     if not title:
         return doc
@@ -334,11 +335,37 @@ def _drop_kicker(doc: Document, chosen: Block, title: str) -> str:
     return title
 
 
+_KICKER_LINE_MAX = 8  # words of a kicker line a copy split off before ": Headline" (seen: 3)
+
+
+def _join_colon_kicker(doc: Document, chosen: Block, title: str) -> str:
+    """A line ": Headline" continues the one above: the copy broke "Kicker: Headline" there.
+
+    The kicker is the nearest line above when it is short and ends without punctuation;
+    without one, the stray colon is dropped.
+    """
+    if not title.startswith(":"):
+        return title
+    rest = title[1:].strip()
+    above = next(
+        (b for b in reversed(doc.blocks[: chosen.index]) if b.reason != "no-words"),
+        None,
+    )
+    if (
+        above is not None
+        and 1 <= word_count(above.text) <= _KICKER_LINE_MAX
+        and above.text.rstrip()[-1:].isalnum()
+    ):
+        doc.mark(above, "title", "headline")
+        return f"{above.text.strip()}: {rest}"
+    return rest
+
+
 _SPACED_COLON = re.compile(r"(?<=\w) : (?=\w)")
 _CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
-_CREDITISH = re.compile(
-    r"©|\b(?:foto|photo|credit|bild|image|quelle)\b\s*[:.]|/\s*(?:dpa|afp|ap|reuters)\b", re.I
-)
+_CREDITISH = re.compile(r"©|/\s*(?:dpa|afp|ap|reuters)\b", re.I)
+_CREDIT_LABEL = re.compile(r"\b(?:foto|photo|credit|bild|image|quelle)\b\s*[:.]", re.I)
+_CREDIT_TAIL = 5  # words after a credit label that ends a caption ("Foto: Jane Doe/dpa")
 _TITLE_WINDOW = 25  # blocks above the body searched for the headline of a text copy
 _TITLE_AFTER_START = 3  # and below its first sentence-like block (seen: 1 on the dev corpus)
 # removed blocks that can still be the headline of a text copy: the page header before the
@@ -374,6 +401,11 @@ def _creditish(text: str) -> bool:
     """A photo caption or credit line: credit words, or a photo agency named at its end."""
     if _CREDITISH.search(text) or _PHOTO_BY.search(text) or _SLASH_CREDIT.match(text):
         return True
+    # "Foto: ..." opening the line or naming a credit at its end; "Erstes Bild: So könnte
+    # ..." is a headline whose kicker ends in a credit word
+    for m in _CREDIT_LABEL.finditer(text):
+        if m.start() == 0 or word_count(text[m.end() :]) <= _CREDIT_TAIL:
+            return True
     if _CAPTION_MARK.search(text):
         return True
     return bool(_photo_agency_re().search(text[-60:].casefold()))
