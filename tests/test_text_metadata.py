@@ -443,3 +443,17 @@ def test_headline_split_at_the_colon_is_joined_to_its_kicker() -> None:
     )
     art = newsclean.clean(text)
     assert art.title == "Back on track: Trams return to the old town after forty years"
+
+
+def test_standfirst_printed_under_the_byline_is_not_the_headline() -> None:
+    """The line under 'by Jane Walker' is a standfirst; the headline is printed above the byline."""
+    text = (
+        _MENU
+        + "City council backs new tram lines after years of debate\n"
+        + "by Jane Walker\n"
+        + "The council voted on Tuesday to expand the tram network by three new lines\n"
+        + "April 26, 2024\n"
+        + _LEAD
+    )
+    art = newsclean.clean(text)
+    assert art.title == "City council backs new tram lines after years of debate"
