@@ -457,3 +457,18 @@ def test_standfirst_printed_under_the_byline_is_not_the_headline() -> None:
     )
     art = newsclean.clean(text)
     assert art.title == "City council backs new tram lines after years of debate"
+
+
+def test_devanagari_headline_of_a_text_copy() -> None:
+    """Hindi words keep their vowel signs: the headline shares words with the lead and is found."""
+    text = (
+        "ताज़ा खबरें यहां देखें अभी\nहोम\nदेश\n"
+        "पटना में नई ट्राम लाइनों को मंजूरी मिली\n"
+        "26 April 2024\n"
+        "पटना नगर निगम ने मंगलवार को ट्राम नेटवर्क में तीन नई लाइनों को मंजूरी दी, जिससे "
+        "वर्षों से चल रही बहस खत्म हो गई और लोगों ने इसका स्वागत किया।\n"
+        "निर्माण अगले वसंत में शुरू होने की उम्मीद है, और पहली लाइन चार वर्षों के भीतर "
+        "खुल जाएगी, अधिकारियों ने लंबी बैठक के बाद बताया।\n"
+    )
+    art = newsclean.clean(text)
+    assert art.title == "पटना में नई ट्राम लाइनों को मंजूरी मिली"

@@ -7,6 +7,7 @@ blocks whose text went into metadata (title, subtitle, byline, dateline, signoff
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, datetime
 from functools import cache, cached_property
 from typing import Any
@@ -362,7 +363,12 @@ def _join_colon_kicker(doc: Document, chosen: Block, title: str) -> str:
 
 
 _SPACED_COLON = re.compile(r"(?<=\w) : (?=\w)")
-_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
+# letters and the combining vowel signs that scripts such as Devanagari write inside words
+# (Python's \w leaves marks out: "पकड़ा" would split into fragments)
+_MARKS = "".join(
+    chr(c) for c in range(0x300, 0x3000) if unicodedata.category(chr(c)) in ("Mn", "Mc")
+)
+_CONTENT_WORD = re.compile(rf"(?:[^\W\d_]|[{re.escape(_MARKS)}]){{4,}}")
 _CREDITISH = re.compile(r"©|/\s*(?:dpa|afp|ap|reuters)\b", re.I)
 _CREDIT_LABEL = re.compile(r"\b(?:foto|photo|credit|bild|image|quelle)\b\s*[:.]", re.I)
 _CREDIT_TAIL = 5  # words after a credit label that ends a caption ("Foto: Jane Doe/dpa")
