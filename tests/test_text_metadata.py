@@ -472,3 +472,16 @@ def test_devanagari_headline_of_a_text_copy() -> None:
     )
     art = newsclean.clean(text)
     assert art.title == "पटना में नई ट्राम लाइनों को मंजूरी मिली"
+
+
+def test_markdown_short_h1_gives_way_to_a_headline_printed_twice() -> None:
+    """A two-word h1 printed once ('Article details') loses to the next h2 the page prints twice."""
+    md = (
+        "## Trams return to the old town after forty years\n\n"
+        "[Home](/) [City](/city)\n\n"
+        "# Article details\n\n"
+        "City\n\n"
+        "## Trams return to the old town after forty years\n\n" + _MD_LEAD
+    )
+    art = newsclean.clean(md)
+    assert art.title == "Trams return to the old town after forty years"

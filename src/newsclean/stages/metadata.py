@@ -248,10 +248,32 @@ def _past_label_h1(doc: Document, h1: Block) -> Block:
 
     Page dumps mark the section or the site name as h1 on some templates (a label: short,
     and printed again on the page or read as menu/UI text); the headline is then the next
-    h1/h2 of three words or more.
+    h1/h2 of three words or more. A short h1 printed once is a headline ("Легкий троннинг")
+    unless that next heading is printed twice on the page (the headline echoed) and it not.
     """
     if _title_words(h1.text) > 2:
         return h1
+    key = normalize_key(h1.text)
+    repeated = sum(1 for b in doc.blocks if normalize_key(b.text) == key) >= 2
+    nxt = next(
+        (
+            b
+            for b in doc.blocks[h1.index + 1 : h1.index + _LABEL_H1_REACH]
+            if b.kind == "heading"
+            and b.level <= 2
+            and _title_words(b.text) >= 3
+            and len(b.text) <= 250
+            and not _HEADLINE_END.search(b.text)
+            and b.role not in ("navigation", "footer", "share", "related")
+        ),
+        None,
+    )
+    if nxt is None:
+        return h1
+    if repeated or h1.role in ("navigation", "ui"):
+        return nxt
+    nkey = normalize_key(nxt.text)
+    return nxt if sum(1 for b in doc.blocks if normalize_key(b.text) == nkey) >= 2 else h1
     key = normalize_key(h1.text)
     repeated = sum(1 for b in doc.blocks if normalize_key(b.text) == key) >= 2
     if not repeated and h1.role not in ("navigation", "ui"):
