@@ -485,3 +485,19 @@ def test_markdown_short_h1_gives_way_to_a_headline_printed_twice() -> None:
     )
     art = newsclean.clean(md)
     assert art.title == "Trams return to the old town after forty years"
+
+
+def test_french_spaced_colon_of_the_headline_is_kept() -> None:
+    """A page whose prose spaces ':' and '?' (French typography) keeps 'Tramway : ...' as written."""
+    text = (
+        "Accueil\nActualités\n"
+        "Tramway : le conseil approuve trois nouvelles lignes\n"
+        "Par Jeanne Martin\n"
+        "26 avril 2024\n"
+        "Le conseil municipal a voté mardi l'extension du tramway : trois nouvelles lignes "
+        "seront construites, une décision qui met fin à des années de débat.\n"
+        "Pourquoi maintenant ? Les travaux doivent commencer au printemps prochain, et la "
+        "première ligne ouvrira d'ici quatre ans, selon la mairie : un calendrier serré.\n"
+    )
+    art = newsclean.clean(text)
+    assert art.title == "Tramway : le conseil approuve trois nouvelles lignes"
