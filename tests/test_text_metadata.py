@@ -351,3 +351,153 @@ def test_run_of_author_lines_above_dateline() -> None:
     text += "Published 05.08.2024, 13.05\n" + _LEAD
     art = newsclean.clean(text)
     assert sorted(p.name for p in art.authors) == ["Jane Walker", "Tom Baker"]
+
+
+_MD_LEAD = (
+    "The city council voted on Tuesday to expand the tram network by three new lines, "
+    "a decision that ends years of debate about public transport in the region.\n\n"
+    "Construction is expected to begin next spring, and the first line should open "
+    "within four years, officials said after the long and heated vote.\n"
+)
+
+
+def test_markdown_breadcrumb_h1_gives_way_to_the_displayed_headline() -> None:
+    """An h1 ending a breadcrumb list is the page's title: the h2 above the standfirst wins."""
+    md = (
+        "-   [Home](/)\n-   [Politics](/politics/)\n"
+        "-   # Tram vote: council backs new lines – what it means for you\n\n"
+        "Tram network\n\n"
+        "## Three new tram lines for the region after years of debate\n\n"
+        "By Jane Walker\n\n" + _MD_LEAD
+    )
+    art = newsclean.clean(md)
+    assert art.title == "Three new tram lines for the region after years of debate"
+
+
+def test_markdown_breadcrumb_h1_with_kicker_of_the_h2_stays_the_headline() -> None:
+    """A breadcrumb h1 'Kicker: Headline' over the h2 'Headline' is the headline with its kicker."""
+    md = (
+        "-   [Home](/)\n-   [Politics](/politics/)\n"
+        "-   # Tram vote: Three new tram lines for the region after years of debate\n\n"
+        "## Three new tram lines for the region after years of debate\n\n"
+        "By Jane Walker\n\n" + _MD_LEAD
+    )
+    art = newsclean.clean(md)
+    assert art.title == "Tram vote: Three new tram lines for the region after years of debate"
+
+
+def test_text_breadcrumb_end_gives_way_to_the_displayed_headline() -> None:
+    """A list item ending a 'Home / Politics' trail is the page's title, not the displayed headline."""
+    text = (
+        _MENU
+        + "* Home\n* Politics\n"
+        + "* City council votes to expand the tram network by three new lines\n"
+        + "Tram network\n"
+        + "Council backs three new tram lines after years of debate\n"
+        + "By Jane Walker\n"
+        + "April 26, 2024\n"
+        + _LEAD
+    )
+    art = newsclean.clean(text)
+    assert art.title == "Council backs three new tram lines after years of debate"
+
+
+def test_text_breadcrumb_end_with_kicker_of_the_headline_stays_the_headline() -> None:
+    """A trail's last item 'Kicker: Headline' over the line 'Headline' is the headline with its kicker."""
+    text = (
+        _MENU
+        + "* Home\n* Politics\n"
+        + "* Tram vote: Three new tram lines for the region after years of debate\n"
+        + "Three new tram lines for the region after years of debate\n"
+        + "By Jane Walker\n"
+        + "April 26, 2024\n"
+        + _LEAD
+    )
+    art = newsclean.clean(text)
+    assert art.title == "Tram vote: Three new tram lines for the region after years of debate"
+
+
+def test_credit_word_inside_a_headline_does_not_make_it_a_credit() -> None:
+    """'First image: ...' (here a list item) is a headline; a credit label opens or ends a line."""
+    text = (
+        _MENU
+        + "* First image: this is how the new tram network could look\n"
+        + "Transport\n"
+        + "By Jane Walker\n"
+        + "April 26, 2024\n"
+        + _LEAD
+    )
+    art = newsclean.clean(text)
+    assert art.title == "First image: this is how the new tram network could look"
+
+
+def test_headline_split_at_the_colon_is_joined_to_its_kicker() -> None:
+    """A line ': Headline' continues the short kicker line above: the title reads 'Kicker: Headline'."""
+    text = (
+        _MENU
+        + "Back on track\n"
+        + ": Trams return to the old town after forty years\n"
+        + "By Jane Walker\n"
+        + "April 26, 2024\n"
+        + _LEAD
+    )
+    art = newsclean.clean(text)
+    assert art.title == "Back on track: Trams return to the old town after forty years"
+
+
+def test_standfirst_printed_under_the_byline_is_not_the_headline() -> None:
+    """The line under 'by Jane Walker' is a standfirst; the headline is printed above the byline."""
+    text = (
+        _MENU
+        + "City council backs new tram lines after years of debate\n"
+        + "by Jane Walker\n"
+        + "The council voted on Tuesday to expand the tram network by three new lines\n"
+        + "April 26, 2024\n"
+        + _LEAD
+    )
+    art = newsclean.clean(text)
+    assert art.title == "City council backs new tram lines after years of debate"
+
+
+def test_devanagari_headline_of_a_text_copy() -> None:
+    """Hindi words keep their vowel signs: the headline shares words with the lead and is found."""
+    text = (
+        "ताज़ा खबरें यहां देखें अभी\nहोम\nदेश\n"
+        "पटना में नई ट्राम लाइनों को मंजूरी मिली\n"
+        "26 April 2024\n"
+        "पटना नगर निगम ने मंगलवार को ट्राम नेटवर्क में तीन नई लाइनों को मंजूरी दी, जिससे "
+        "वर्षों से चल रही बहस खत्म हो गई और लोगों ने इसका स्वागत किया।\n"
+        "निर्माण अगले वसंत में शुरू होने की उम्मीद है, और पहली लाइन चार वर्षों के भीतर "
+        "खुल जाएगी, अधिकारियों ने लंबी बैठक के बाद बताया।\n"
+    )
+    art = newsclean.clean(text)
+    assert art.title == "पटना में नई ट्राम लाइनों को मंजूरी मिली"
+
+
+def test_markdown_short_h1_gives_way_to_a_headline_printed_twice() -> None:
+    """A two-word h1 printed once ('Article details') loses to the next h2 the page prints twice."""
+    md = (
+        "## Trams return to the old town after forty years\n\n"
+        "[Home](/) [City](/city)\n\n"
+        "# Article details\n\n"
+        "City\n\n"
+        "## Trams return to the old town after forty years\n\n" + _MD_LEAD
+    )
+    art = newsclean.clean(md)
+    assert art.title == "Trams return to the old town after forty years"
+
+
+def test_french_spaced_colon_of_the_headline_is_kept() -> None:
+    """A page whose prose spaces ':' and '?' (French typography) keeps 'Tramway : ...' as written."""
+    text = (
+        "Accueil\nActualités\n"
+        "Tramway : le conseil approuve trois nouvelles lignes\n"
+        "Par Jeanne Martin\n"
+        "26 avril 2024\n"
+        "Le conseil municipal a voté mardi l'extension du tramway : trois nouvelles lignes "
+        "seront construites, une décision qui met fin à des années de débat.\n"
+        "Pourquoi maintenant ? Les travaux doivent commencer au printemps prochain, et la "
+        "première ligne ouvrira d'ici quatre ans, selon la mairie : un calendrier serré.\n"
+    )
+    art = newsclean.clean(text)
+    assert art.title == "Tramway : le conseil approuve trois nouvelles lignes"
