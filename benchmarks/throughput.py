@@ -100,7 +100,7 @@ def child(tool: str, jobs: int, repeat: int, corpus: Path) -> None:
         getattr(work, "warmup", lambda: None)()
         t0 = time.perf_counter()
         for i, (_, raw, url) in enumerate(pages(corpus, repeat)):
-            statuses[work(i, raw, url)[1]] += 1
+            statuses[work(i, raw, url, None)[1]] += 1
             n += 1
     else:
         for res in _run_pool(pages(corpus, repeat), jobs, 30.0, work, 4, None):
