@@ -501,3 +501,30 @@ def test_french_spaced_colon_of_the_headline_is_kept() -> None:
     )
     art = newsclean.clean(text)
     assert art.title == "Tramway : le conseil approuve trois nouvelles lignes"
+
+
+def test_headline_under_a_ticker_line_read_as_the_start() -> None:
+    """A ticker line read as the body's start does not hide the (echoed) headline four lines below."""
+    from newsclean.document import Block, Document
+    from newsclean.stages.metadata import find_title
+
+    ticker = "#1 Why did the storm close the coast road, the mayor asks. #2 Trains are late."
+    lines = [
+        ("Home", True),
+        (ticker, False),
+        (ticker, True),
+        ("Business", True),
+        ("Council backs three new tram lines for the region", False),
+        ("The council will spend 900 million to link the suburbs with the old town", False),
+        ("26 April 2024 - 14:19", False),
+        ("Jane Walker Transport editor", False),
+        *((p, False) for p in _LEAD.splitlines()),
+        ("Most read", True),
+        ("1. Council backs three new tram lines for the region Business", True),
+    ]
+    doc = Document(raw="", text="", format="text")
+    for i, (text, boilerplate) in enumerate(lines):
+        doc.blocks.append(Block(index=i, text=text))
+        if boilerplate:
+            doc.mark(doc.blocks[-1], "boilerplate", "before-article")
+    assert find_title(doc).fields["title"][0] == "Council backs three new tram lines for the region"
