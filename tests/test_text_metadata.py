@@ -528,3 +528,35 @@ def test_headline_under_a_ticker_line_read_as_the_start() -> None:
         if boilerplate:
             doc.mark(doc.blocks[-1], "boilerplate", "before-article")
     assert find_title(doc).fields["title"][0] == "Council backs three new tram lines for the region"
+
+
+def test_markdown_glued_kicker_is_dropped_where_an_image_title_splits_it() -> None:
+    """An image titled 'Kicker: Headline' shows where a heading glued the two with a space."""
+    md = (
+        "-   [Football](/football)\n\n"
+        "# Premier League Liverpool lose at Everton in the title race\n\n"
+        '![The derby on Wednesday.](/derby.jpg "Premier League: Liverpool lose at Everton '
+        'in the title race")\n\n'
+        "Liverpool lost the Merseyside derby on Wednesday night, a defeat that leaves their "
+        "title hopes hanging by a thread with only a handful of games to play.\n\n"
+        "The visitors had most of the ball but could not find a way past a defence that "
+        "held firm until the final whistle, the manager said after the game.\n"
+    )
+    art = newsclean.clean(md)
+    assert art.title == "Liverpool lose at Everton in the title race"
+
+
+def test_markdown_heading_keeping_its_colon_is_not_split_by_an_image_title() -> None:
+    """A heading 'Kicker: Headline' that the image title repeats is the site's own wording."""
+    md = (
+        "-   [Football](/football)\n\n"
+        "# Premier League: Liverpool lose at Everton in the title race\n\n"
+        '![The derby on Wednesday.](/derby.jpg "Premier League: Liverpool lose at Everton '
+        'in the title race")\n\n'
+        "Liverpool lost the Merseyside derby on Wednesday night, a defeat that leaves their "
+        "title hopes hanging by a thread with only a handful of games to play.\n\n"
+        "The visitors had most of the ball but could not find a way past a defence that "
+        "held firm until the final whistle, the manager said after the game.\n"
+    )
+    art = newsclean.clean(md)
+    assert art.title == "Premier League: Liverpool lose at Everton in the title race"

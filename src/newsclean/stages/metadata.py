@@ -150,6 +150,8 @@ def find_title(doc: Document) -> Document:
             if doc.format != "html":
                 title = _drop_kicker(doc, chosen, title)
                 title = _join_colon_kicker(doc, chosen, title)
+            if doc.format == "markdown":
+                title = _image_title_kicker(doc, title)
         doc.mark(chosen, "title", "headline")
     if not title:
         return doc
@@ -357,6 +359,32 @@ def _drop_kicker(doc: Document, chosen: Block, title: str) -> str:
             break
         if normalize_key(rest) in ends:
             return rest
+    return title
+
+
+def _image_title_kicker(doc: Document, title: str) -> str:
+    """The headline without the kicker a dump glued to it, split where an image title shows.
+
+    Pandoc keeps an image's title ("Kicker: Headline"); when it reads as the heading word for
+    word and the heading runs the kicker into the headline with a bare space, the text after
+    its first ": " is the headline (a heading that keeps the colon is the site's own wording).
+    """
+    key = normalize_key(title)
+    if doc.tree is None or len(key.split()) < 4:
+        return title
+    flat = " ".join(title.split())
+    for img in doc.tree.iter("img"):
+        shown = str(img.get("title") or "")
+        kicker, sep, rest = shown.partition(": ")
+        kicker = " ".join(kicker.split())
+        if (
+            sep
+            and kicker
+            and flat.startswith(kicker + " ")
+            and normalize_key(shown) == key
+            and word_count(rest) >= 3
+        ):
+            return rest.strip()
     return title
 
 
