@@ -560,3 +560,18 @@ def test_markdown_heading_keeping_its_colon_is_not_split_by_an_image_title() -> 
     )
     art = newsclean.clean(md)
     assert art.title == "Premier League: Liverpool lose at Everton in the title race"
+
+
+def test_headline_over_a_standfirst_that_shares_more_words_with_the_lead() -> None:
+    """The line a standfirst sits under is the headline, though the standfirst echoes the lead."""
+    text = (
+        _MENU
+        + "Features\n"
+        + "Home to a famous harbour. Now the city wants to move people faster\n"
+        + "Can a small city build a tram network from scratch in only a few years?\n"
+        + "By Jane Walker\n"
+        + "April 26, 2024\n"
+        + _LEAD
+    )
+    art = newsclean.clean(text)
+    assert art.title == "Home to a famous harbour. Now the city wants to move people faster"
