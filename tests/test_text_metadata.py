@@ -575,3 +575,20 @@ def test_headline_over_a_standfirst_that_shares_more_words_with_the_lead() -> No
     )
     art = newsclean.clean(text)
     assert art.title == "Home to a famous harbour. Now the city wants to move people faster"
+
+
+def test_link_with_new_window_note_is_no_headline() -> None:
+    """A line carrying '(opens in a new window)' is a link, however much the lead repeats it."""
+    text = (
+        "Tram plans for the region (opens in a new window)\n"
+        "Council backs three new tram lines\n"
+        "By Jane Walker\n"
+        "April 26, 2024\n"
+        "The council backed plans for three new tram lines in the region (opens in a new window) "
+        "on Tuesday, after years of debate about the tram plans and their cost to the city.\n"
+        "Construction of the tram lines for the region is expected to start next spring, "
+        "officials said, and the first line should open (opens in a new window) in 2028.\n"
+        "Opponents argued that buses would serve the region better and cost far less to run, "
+        "while supporters said trams carry more passengers on the busiest routes.\n"
+    )
+    assert newsclean.clean(text).title == "Council backs three new tram lines"

@@ -21,6 +21,7 @@ __all__ = [
     "bylines",
     "class_tokens",
     "hints",
+    "link_note_re",
     "match_phrase",
     "months",
     "phrase_key",
@@ -156,6 +157,15 @@ class Bylines:
     photo_words: frozenset[str]
     #: lower-case particles inside personal names ("Chus del Pino", "Ludwig van Beethoven")
     name_particles: frozenset[str] = frozenset()
+
+
+@cache
+def link_note_re() -> re.Pattern[str]:
+    """A note appended to link text ("(opens in a new window)"), from link_notes.json."""
+    notes = sorted(_load("link_notes.json")["notes"], key=len, reverse=True)
+    return re.compile(
+        r"[(\[]\s*(?:" + "|".join(re.escape(n) for n in notes) + r")\s*[)\]]", re.IGNORECASE
+    )
 
 
 @cache

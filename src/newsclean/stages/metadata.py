@@ -17,7 +17,7 @@ from ..dates import find_dates, parse_iso
 from ..document import Block, Document
 from ..names import agency_of, is_organisation, parse_byline, strip_byline_prefix
 from ..readers.html import author_links, heading_parts, text_of
-from ..rules import agencies, bylines, match_phrase
+from ..rules import agencies, bylines, link_note_re, match_phrase
 from ..textutil import is_sentence_like, normalize_key, word_count
 
 __all__ = ["find_byline", "find_dates_stage", "find_source", "find_subtitle", "find_title"]
@@ -663,8 +663,8 @@ def _text_title(doc: Document) -> Block | None:
         # up to 36 words: the longest dev-corpus headline has 31 (a quote and its context)
         if not 3 <= wc <= 36 or len(b.text) > 250 or _HEADLINE_END.search(b.text):
             continue
-        if _credit_or_dateline(b.text):
-            continue
+        if _credit_or_dateline(b.text) or link_note_re().search(b.text):
+            continue  # a credit, a dateline, or a link ("Jobs (opens in a new window)")
         words = _stems(b.text)
         # a line inside the lead's three blocks is compared with the others only
         own_lead = lead if not start <= b.index < start + 3 else _lead_without(doc, start, b)
