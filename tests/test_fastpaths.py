@@ -17,6 +17,8 @@ from newsclean.readers.html import (
     _CREDIT_CLASS,
     _TAG_HINTS,
     _hints_for,
+    _tokens,
+    _word_tokens_each,
     parse_html,
     text_of,
 )
@@ -37,6 +39,19 @@ def _class_tokens_whole(value: str) -> tuple[str, ...]:
 def test_class_tokens_per_word_equals_whole_split(value: str) -> None:
     """Tokenising word by word gives the tokens and pairs of splitting the whole attribute."""
     assert class_tokens(value) == _class_tokens_whole(value)
+
+
+@given(st.text(alphabet="aZb-_ 1\t\n\xa0\u2003\u0130\u212a\u017f\u03a3\x1c\x85é", max_size=16))
+def test_element_tokens_one_split_equals_word_by_word(value: str) -> None:
+    """Tokenising a whole class value in one pass gives the tokens of tokenising each word."""
+    assert _tokens(value) == _word_tokens_each(value)
+
+
+def test_element_tokens_split_camel_case_and_separators() -> None:
+    """The one-pass tokeniser splits camelCase, separators and whitespace like word_tokens."""
+    assert _tokens("teaserArticle body-text\tPHOTO_credit x2") == [
+        "teaser", "article", "body", "text", "photo", "credit", "x2",
+    ]  # fmt: skip
 
 
 def test_class_tokens_pairs_cross_words() -> None:
