@@ -16,6 +16,7 @@ from newsclean.readers.html import (
     _CAPTION_CLASS,
     _CREDIT_CLASS,
     _TAG_HINTS,
+    _element_hints,
     _hints_for,
     _tokens,
     _word_tokens_each,
@@ -153,6 +154,25 @@ def test_element_hints_equal_whole_lookup(
     """Building pairs only after a vocabulary prefix finds the same hints as looking up all."""
     got = _hints_for.__wrapped__(tag, cls, ident, role, prop)
     assert tuple(got) == _hints_whole(tag, cls, ident, role, prop)
+
+
+def test_walk_block_hints_equal_element_hints() -> None:
+    """The walk's inlined hint lookup gives each block element what _element_hints gives."""
+    page = (
+        "<html><body><div class='sidebar'><p id='share-bar'>Share this</p>"
+        "<nav role='navigation'><ul><li class='menu-item'>Home</li></ul></nav></div>"
+        "<article itemprop='articleBody'><p class='social'>Text of the article here.</p>"
+        "<figure><figcaption class='photo-credit'>A caption</figcaption></figure>"
+        "<p>Plain paragraph.</p></article></body></html>"
+    )
+    doc = prepare(page)
+    seen = 0
+    for b in doc.blocks:
+        el = b.extra["el"]
+        own = tuple(w for _, w, e in b.extra["neg"] if e is el)
+        assert own == _element_hints(el, b.extra["tag"]).neg
+        seen += bool(own)
+    assert seen >= 3  # sidebar/share, nav/menu and social words were all found
 
 
 _URL_PIECES = [*"Aa0;/?:@&=+$,-_.!~*'()#zZ9%F[] é", "http://", "https://", "//", "mailto:"]

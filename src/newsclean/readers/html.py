@@ -471,7 +471,7 @@ def read_tree(
     skipped: set[Any] = set()
     credit_spans: set[Any] = set()
     # hot loop (every element, twice): names bound locally, add_text inlined
-    block_tags, skip_tags, sr_class = _BLOCK, _SKIP, _screen_reader_class
+    block_tags, skip_tags, sr_class, hints_for = _BLOCK, _SKIP, _screen_reader_class, _hints_for
     skip_subtree, stack_append, stack_pop = walker.skip_subtree, stack.append, stack.pop
     elements = 0
     for event, el in walker:
@@ -504,7 +504,11 @@ def read_tree(
                 parent = stack[-1] if stack else None
                 if parent is not None and (parent.parts or parent.strong_el is not None):
                     flush(parent)
-                eh = _element_hints(el, tag)
+                # _element_hints inlined (half the elements are blocks); the class was read above
+                get = el.get
+                eh = hints_for(
+                    tag, cls or "", get("id") or "", get("role") or "", get("itemprop") or ""
+                )
                 neg: tuple[tuple[int, str, Any], ...]
                 neg_words: tuple[str, ...]
                 if parent is None:
