@@ -18,6 +18,8 @@ from newsclean.readers.html import (
     _TAG_HINTS,
     _element_hints,
     _hints_for,
+    _skipped_authors,
+    _skipped_authors_plain,
     _tokens,
     _word_tokens_each,
     parse_html,
@@ -229,6 +231,23 @@ def test_walk_collects_the_microdata_authors_the_xpath_finds() -> None:
     assert walked.candidates == plain.candidates
     names = [c.value for c in walked.candidates if c.origin == "microdata:author"]
     assert names == ["Hidden Hanna", "Link Lena", "Name Nora", "Svg Sam", "Nav Nick"]
+
+
+def test_skipped_subtree_authors_xpath_equals_the_scan() -> None:
+    """The XPath over a skipped subtree finds the author elements the element-by-element scan finds."""
+    root = parse_html(
+        _AUTHORS_PAGE
+        + "<svg><a rel='author'>S</a><g><a rel='author nofollow'>N</a></g></svg>"
+        + "<div hidden><span itemprop='author'><a rel='author'>Two</a></span>"
+        + "<a itemprop='Author'>Case</a><b rel='author'>B</b></div>"
+    )
+    found = 0
+    for el in root.iter():
+        got: list[object] = []
+        _skipped_authors(el, got)
+        assert got == _skipped_authors_plain(el)
+        found += bool(got)
+    assert found >= 5
 
 
 @given(st.text(alphabet=".!?…。！？:;)\"”»’']x \n\t\xa0\u2003\u3000\x1c\x85a", max_size=12))

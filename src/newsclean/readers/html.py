@@ -482,7 +482,7 @@ def read_tree(
                 skipped.add(el)
                 skip_subtree()
                 if authors is not None:
-                    authors.extend(x for x in el.iter() if _is_author(x))
+                    _skipped_authors(el, authors)
                 continue
             cls = el.get("class")
             style = el.get("style")
@@ -494,7 +494,7 @@ def read_tree(
                 skipped.add(el)
                 skip_subtree()
                 if authors is not None:
-                    authors.extend(x for x in el.iter() if _is_author(x))
+                    _skipped_authors(el, authors)
                 continue
             if authors is not None and (
                 el.get("itemprop") == "author" or (tag == "a" and el.get("rel") == "author")
@@ -769,6 +769,28 @@ def _body_text(value: str) -> str:
 def _is_author(el: Any) -> bool:
     """A microdata author element: ``itemprop="author"`` or ``<a rel="author">``."""
     return bool(el.get("itemprop") == "author" or (el.tag == "a" and el.get("rel") == "author"))
+
+
+# the author elements of a subtree in document order, the subtree's root included
+_SUBTREE_AUTHORS = etree.XPath(
+    'descendant-or-self::*[@itemprop="author" or (self::a and @rel="author")]'
+)
+
+
+def _skipped_authors(el: Any, authors: list[Any]) -> None:
+    """Append the microdata author elements of a subtree the walk skips (head, svg, hidden)."""
+    # ~190 subtrees a page, most of them one element (script, style, meta): a subtree with
+    # children (the head, an svg, a hidden menu) is searched by XPath in C rather than by a
+    # Python loop over its elements (dev corpus: ~450 elements a page in skipped subtrees)
+    if len(el):
+        authors.extend(_SUBTREE_AUTHORS(el))
+    elif _is_author(el):
+        authors.append(el)
+
+
+def _skipped_authors_plain(el: Any) -> list[Any]:
+    """The plain scan _skipped_authors replaces (kept for the test)."""
+    return [x for x in el.iter() if _is_author(x)]
 
 
 def _microdata_authors(doc: Document, elements: list[Any]) -> None:
