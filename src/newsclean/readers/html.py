@@ -783,7 +783,8 @@ def _skipped_authors(el: Any, authors: list[Any]) -> None:
     # children (the head, an svg, a hidden menu) is searched by XPath in C rather than by a
     # Python loop over its elements (dev corpus: ~450 elements a page in skipped subtrees)
     if len(el):
-        authors.extend(_SUBTREE_AUTHORS(el))
+        found: list[Any] = _SUBTREE_AUTHORS(el)  # type: ignore[assignment]  # a node-set
+        authors.extend(found)
     elif _is_author(el):
         authors.append(el)
 
