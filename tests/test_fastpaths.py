@@ -16,7 +16,12 @@ from newsclean.readers.html import (
     _CAPTION_CLASS,
     _CREDIT_CLASS,
     _TAG_HINTS,
+    _element_hints,
     _hints_for,
+    _skipped_authors,
+    _skipped_authors_plain,
+    _tokens,
+    _word_tokens_each,
     parse_html,
     text_of,
 )
@@ -37,6 +42,19 @@ def _class_tokens_whole(value: str) -> tuple[str, ...]:
 def test_class_tokens_per_word_equals_whole_split(value: str) -> None:
     """Tokenising word by word gives the tokens and pairs of splitting the whole attribute."""
     assert class_tokens(value) == _class_tokens_whole(value)
+
+
+@given(st.text(alphabet="aZb-_ 1\t\n\xa0\u2003\u0130\u212a\u017f\u03a3\x1c\x85é", max_size=16))
+def test_element_tokens_one_split_equals_word_by_word(value: str) -> None:
+    """Tokenising a whole class value in one pass gives the tokens of tokenising each word."""
+    assert _tokens(value) == _word_tokens_each(value)
+
+
+def test_element_tokens_split_camel_case_and_separators() -> None:
+    """The one-pass tokeniser splits camelCase, separators and whitespace like word_tokens."""
+    assert _tokens("teaserArticle body-text\tPHOTO_credit x2") == [
+        "teaser", "article", "body", "text", "photo", "credit", "x2",
+    ]  # fmt: skip
 
 
 def test_class_tokens_pairs_cross_words() -> None:
@@ -140,6 +158,25 @@ def test_element_hints_equal_whole_lookup(
     assert tuple(got) == _hints_whole(tag, cls, ident, role, prop)
 
 
+def test_walk_block_hints_equal_element_hints() -> None:
+    """The walk's inlined hint lookup gives each block element what _element_hints gives."""
+    page = (
+        "<html><body><div class='sidebar'><p id='share-bar'>Share this</p>"
+        "<nav role='navigation'><ul><li class='menu-item'>Home</li></ul></nav></div>"
+        "<article itemprop='articleBody'><p class='social'>Text of the article here.</p>"
+        "<figure><figcaption class='photo-credit'>A caption</figcaption></figure>"
+        "<p>Plain paragraph.</p></article></body></html>"
+    )
+    doc = prepare(page)
+    seen = 0
+    for b in doc.blocks:
+        el = b.extra["el"]
+        own = tuple(w for _, w, e in b.extra["neg"] if e is el)
+        assert own == _element_hints(el, b.extra["tag"]).neg
+        seen += bool(own)
+    assert seen >= 3  # sidebar/share, nav/menu and social words were all found
+
+
 _URL_PIECES = [*"Aa0;/?:@&=+$,-_.!~*'()#zZ9%F[] é", "http://", "https://", "//", "mailto:"]
 _URL_PIECES += ["www.", "xn--", ":80", ".com", "%2F", "%4", "javascript:"]
 
@@ -194,6 +231,23 @@ def test_walk_collects_the_microdata_authors_the_xpath_finds() -> None:
     assert walked.candidates == plain.candidates
     names = [c.value for c in walked.candidates if c.origin == "microdata:author"]
     assert names == ["Hidden Hanna", "Link Lena", "Name Nora", "Svg Sam", "Nav Nick"]
+
+
+def test_skipped_subtree_authors_xpath_equals_the_scan() -> None:
+    """The XPath over a skipped subtree finds the author elements the element-by-element scan finds."""
+    root = parse_html(
+        _AUTHORS_PAGE
+        + "<svg><a rel='author'>S</a><g><a rel='author nofollow'>N</a></g></svg>"
+        + "<div hidden><span itemprop='author'><a rel='author'>Two</a></span>"
+        + "<a itemprop='Author'>Case</a><b rel='author'>B</b></div>"
+    )
+    found = 0
+    for el in root.iter():
+        got: list[object] = []
+        _skipped_authors(el, got)
+        assert got == _skipped_authors_plain(el)
+        found += bool(got)
+    assert found >= 5
 
 
 @given(st.text(alphabet=".!?…。！？:;)\"”»’']x \n\t\xa0\u2003\u3000\x1c\x85a", max_size=12))
