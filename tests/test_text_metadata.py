@@ -506,7 +506,7 @@ def test_french_spaced_colon_of_the_headline_is_kept() -> None:
 def test_headline_under_a_ticker_line_read_as_the_start() -> None:
     """A ticker line read as the body's start does not hide the (echoed) headline four lines below."""
     from newsclean.document import Block, Document
-    from newsclean.stages.metadata import find_title
+    from newsclean.stages.title import find_title
 
     ticker = "#1 Why did the storm close the coast road, the mayor asks. #2 Trains are late."
     lines = [

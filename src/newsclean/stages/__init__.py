@@ -6,10 +6,13 @@ from collections.abc import Callable
 
 from ..document import Document
 from .boilerplate import strip_author_bio, strip_boilerplate
+from .byline import find_byline
 from .content import follow_article_body, select_content, select_main_run
+from .datelines import find_dates_stage
 from .finish import tidy_body
 from .images import claim_captions, find_images
-from .metadata import find_byline, find_dates_stage, find_source, find_subtitle, find_title
+from .source import find_source
+from .title import find_subtitle, find_title
 from .unicode import repair_unicode
 
 find_dates_stage.name = "find_dates"  # type: ignore[attr-defined]

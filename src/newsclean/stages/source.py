@@ -1,0 +1,232 @@
+"""Source: agency sign-offs, original-URL footers, publisher, canonical URL, attribution, section, language.
+
+Each stage records the value it settles on with its origin (``doc.set_field``) and marks the
+blocks whose text went into metadata.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..document import Document
+from ..names import agency_of
+from ..readers.html import text_of
+from ..rules import bylines
+from ..textutil import normalize_key, word_count
+from ._shared import (
+    _domain,
+)
+
+__all__ = ["find_source"]
+
+
+_SIGNOFF = re.compile(
+    r"^\s*(?:[a-zäöü]{1,4}\s*/\s*)*[a-zäöü]{1,4}\s*\(([^)]{2,60})\)?\s*$", re.IGNORECASE
+)
+
+
+_DATELINE_AGENCY = re.compile(r"^[^()]{0,60}\(([A-Za-z][\w ./-]{1,30})\)\s*[-–—:]")
+
+
+_ORIGINAL_URL = re.compile(
+    r"^\s*(?:original(?:\s+url|\s+article|ly published)?|source|quelle|fuente|source originale)\s*:\s*(.*)$",
+    re.IGNORECASE,
+)
+
+
+_URL_IN = re.compile(r"<?(https?://[^\s>]+)>?")
+
+
+_COPYRIGHT_OWNER = re.compile(
+    r"^\s*(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(.{2,80}?)\s*"
+    r"(?:,?\s*(?:company|inc\.?|ltd\.?|llc|gmbh(?:\s*&\s*co\.?\s*kg)?|ag|s\.a\.|plc|group|corporation))?"
+    r"\.?(?:\s+all rights reserved\.?)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _attributions(text: str) -> list[str]:
+    """Outlets the text says it is based on: "The New York Times reported", "according to X"."""
+    words = bylines().organisation_words
+    out: list[str] = []
+    for m in re.finditer(r"((?:The |the )?(?:[A-Z][\w&'’-]*\s){0,4}[A-Z][\w&'’-]*)", text[:3000]):
+        name = m.group(1).strip()
+        toks = name.split()
+        if not toks or toks[-1].casefold() not in words or len(toks) < 2:
+            continue
+        around = text[max(0, m.start() - 40) : m.end() + 40].casefold()
+        if any(v in around for v in bylines().attribution_verbs):
+            name = name[0].upper() + name[1:]
+            if name.casefold().startswith("the "):
+                name = "The " + name[4:]
+            out.append(name)
+    return out
+
+
+_SOURCE_WORD = re.compile(r"^\s*(?:quelle|source|fuente|fonte|bron)\s*:\s*", re.IGNORECASE)
+
+
+def _agency_lines(doc: Document) -> list[str]:
+    """Agencies credited by a line of their own in the article: "dpa", "Quelle: dpa".
+
+    Only lines from the headline to just after the body's end, and only when no person or
+    organisation is credited (a staff article that quotes an agency photo stays the staff's).
+    """
+    if doc.fields.get("authors") or doc.fields.get("organisations"):
+        return []
+    live = [b.index for b in doc.blocks if not b.removed and b.role is None]
+    if not live:
+        return []
+    lo = max(0, doc.flags.get("title_index", -1))
+    out: list[str] = []
+    for b in doc.blocks[lo : live[-1] + 3]:
+        text = _SOURCE_WORD.sub("", b.text).strip()
+        if word_count(text) > 3 or (b.kind == "caption" and not _SOURCE_WORD.match(b.text)):
+            continue
+        ag = (agency_of(text) or agency_of(text.split()[0])) if text else None
+        if ag and ag not in out:
+            out.append(ag)
+    return out
+
+
+_WITH_AGENCY = re.compile(r"^\s*(?:mit|with|avec|con)\s+", re.IGNORECASE)  # "mit dpa"
+
+
+def _mark_agency_lines(doc: Document) -> None:
+    """A body line that only names an agency ("dpa", "Quelle: dpa", "Bron: BELGA") is a credit."""
+    for b in doc.blocks:
+        if b.removed or b.kind == "heading":
+            continue
+        text = _WITH_AGENCY.sub("", _SOURCE_WORD.sub("", b.text)).strip(" .")
+        if text and word_count(text) <= 3 and agency_of(text):
+            doc.mark(b, "source", "agency-line")
+
+
+def find_source(doc: Document) -> Document:
+    """Publisher, canonical URL, agencies (sign-offs, datelines), attribution, section, language."""
+    found_agencies: list[str] = list(doc.flags.get("agencies", []))
+    blocks = doc.blocks
+    for i, b in enumerate(blocks):
+        m = _SIGNOFF.match(b.text)
+        if m and (b.removed is False or b.reason in ("after-article", "outside-main-content")):
+            codes = [agency_of(p) for p in re.split(r"[,/;]", m.group(1))]
+            codes_ok = [c for c in codes if c]
+            if codes_ok:
+                doc.mark(b, "signoff", "agency-signoff")
+                found_agencies.extend(c for c in codes_ok if c not in found_agencies)
+                continue
+        m2 = _ORIGINAL_URL.match(b.text)
+        if m2:
+            rest = m2.group(1)
+            url_m = _URL_IN.search(rest)
+            if not url_m and i + 1 < len(blocks):
+                url_m = _URL_IN.fullmatch(blocks[i + 1].text.strip())
+                if url_m:
+                    doc.mark(blocks[i + 1], "source", "original-url")
+            if url_m:
+                doc.add("canonical_url", url_m.group(1).rstrip(").,"), "original-url-text")
+                doc.mark(b, "source", "original-url")
+                continue
+        if b.reason == "copyright-line":
+            mm = _COPYRIGHT_OWNER.match(b.text)
+            if mm and mm.group(1):
+                owner = mm.group(1).strip(" ,.")
+                if owner and word_count(owner) <= 6:
+                    doc.add("publisher", owner, "copyright-line")
+    found_agencies.extend(a for a in _agency_lines(doc) if a not in found_agencies)
+    _mark_agency_lines(doc)
+    first_body = next((b for b in blocks if not b.removed and b.role is None), None)
+    if first_body is not None:
+        m3 = _DATELINE_AGENCY.match(first_body.text)
+        if m3:
+            ag = agency_of(m3.group(1))
+            if ag and ag not in found_agencies:
+                found_agencies.append(ag)
+    attributed: list[str] = []
+    body_text = " ".join(b.text for b in blocks if not b.removed)
+    for name in _attributions(body_text):
+        key = normalize_key(name).removeprefix("the ")
+        if not any(normalize_key(a).removeprefix("the ") == key for a in attributed):
+            attributed.append(name)
+    if found_agencies:
+        doc.set_field("agencies", found_agencies, "byline-or-signoff")
+        # as the page credits them; a sign-off code ("afp, rtre") keeps the canonical name
+        credited = doc.flags.get("agency_credits", {})
+        doc.set_field(
+            "agency_credits", [credited.get(a, a) for a in found_agencies], "byline-or-signoff"
+        )
+    if attributed:
+        doc.set_field("attributed_to", attributed, "body-text")
+    # canonical URL and domain
+    order = ("link:canonical", "meta:og:url", "json-ld:url", "original-url-text")
+    cands = sorted(
+        doc.get("canonical_url"), key=lambda c: order.index(c.origin) if c.origin in order else 9
+    )
+    for c in cands:
+        if isinstance(c.value, str) and c.value.startswith(("http://", "https://")):
+            doc.set_field("canonical_url", c.value, c.origin)
+            break
+    else:
+        if doc.url:
+            doc.set_field("canonical_url", doc.url, "url-argument")
+    dom = _domain(doc)
+    if dom:
+        doc.set_field("domain", dom, "canonical-url")
+    # publisher
+    porder = ("meta:og:site_name", "json-ld:publisher", "meta:application-name", "copyright-line")
+    pubs = sorted(
+        doc.get("publisher"), key=lambda c: porder.index(c.origin) if c.origin in porder else 9
+    )
+    if pubs:
+        doc.set_field("publisher", pubs[0].value, pubs[0].origin)
+    _section(doc)
+    _language(doc)
+    return doc
+
+
+def _section(doc: Document) -> None:
+    for c in doc.get("section"):
+        if isinstance(c.value, str) and 0 < word_count(c.value) <= 5:
+            doc.set_field("section", c.value, c.origin)
+            return
+    if doc.tree is None:
+        return
+    for a in doc.tree.iter("a"):
+        href = a.get("href") or ""
+        if re.search(
+            r"/(?:section|sections|category|categories|rubrik|ressort|themen)/[\w-]+/?$", href
+        ):
+            text = " ".join(text_of(a).split())
+            if 0 < word_count(text) <= 3:
+                doc.set_field("section", text, "section-link")
+                return
+
+
+_STOP: dict[str, frozenset[str]] | None = None
+
+
+def _language(doc: Document) -> None:
+    for c in doc.get("language"):
+        if isinstance(c.value, str) and re.match(
+            r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$", c.value
+        ):
+            doc.set_field("language", c.value.replace("_", "-").split("-")[0].lower(), c.origin)
+            return
+    global _STOP
+    if _STOP is None:
+        import json
+        from importlib import resources
+
+        data = json.loads(
+            resources.files("newsclean").joinpath("data/stopwords.json").read_text("utf-8")
+        )
+        _STOP = {k: frozenset(v) for k, v in data.items() if not k.startswith("_")}
+    words = re.findall(
+        r"\w+", " ".join(b.text for b in doc.blocks if not b.removed)[:5000].casefold()
+    )
+    if len(words) < 20:
+        return
+    counts = {lang: sum(1 for w in words if w in sw) for lang, sw in _STOP.items()}
+    lang, n = max(counts.items(), key=lambda kv: kv[1])
+    if n >= 0.08 * len(words):
+        doc.set_field("language", lang, "stopword-guess")
