@@ -570,6 +570,9 @@ CASES = [
         lambda: page(P1, head='<meta name="author" content="' + "x@y.com " * 10_000 + '">'),
         keeps=(P1,),
     ),
+    # one 100k-letter word: each pattern that runs on short blocks must stay linear in it
+    # (an unbounded e-mail pattern took 2 s at 20k letters, quadratic)
+    Case("one-long-word", lambda: page(P1, "a" * 100_000, "b" * 50_000 + "@"), keeps=(P1,)),
     Case("date-100kb-repetition", lambda: page("June 26, 2020 " * 7_000, P1), keeps=(P1,)),
     Case(
         "copyright-100kb",
