@@ -83,3 +83,11 @@ def test_readers_comments_after_the_article_are_not_body() -> None:
     text = "\n\n".join([*PARAS, "2 Comments", *comments])
     a = newsclean.clean(text)
     assert [p.text for p in a.paragraphs] == PARAS
+
+
+def test_read_also_line_mid_article_does_not_end_it() -> None:
+    """A 'read also' line between article paragraphs is removed and the article goes on."""
+    long = [p + " " + p for p in PARAS[:3]]
+    text = "\n\n".join([*long, "Lesen Sie auch", *["Share this article"] * 3, *PARAS[2:]])
+    a = newsclean.clean(text)
+    assert [p.text for p in a.paragraphs] == [*long, *PARAS[2:]]

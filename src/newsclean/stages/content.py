@@ -289,9 +289,27 @@ def _cut_at_related(blocks: list[Block], start: int, end: int) -> int:
         if not n_after:
             return i - 1
         mean_after = (chars[-1] - chars[k + 1]) / n_after
-        if mean_after < 0.7 * chars[k] / n_before:
+        if mean_after < 0.7 * chars[k] / n_before and not _prose_follows(blocks, i, end):
             return i - 1
     return end
+
+
+def _prose_follows(blocks: list[Block], i: int, end: int) -> bool:
+    """True when the two blocks after a label are both prose: the article goes on.
+
+    Teasers after a label alternate a headline and a summary (or are bare headlines); a
+    "read also" line dropped between two article paragraphs is followed by more of them.
+    """
+    after: list[Block] = []
+    for b in blocks[i + 1 : min(end, i + _FOLLOW_REACH) + 1]:  # removed lines are passed over
+        if not b.removed:
+            after.append(b)
+            if len(after) == 2:
+                break
+    return len(after) == 2 and all(is_sentence_like(b.text) for b in after)
+
+
+_FOLLOW_REACH = 40  # blocks looked at after a label (share rows and ads in between)
 
 
 def select_main_run(doc: Document) -> Document:
