@@ -168,3 +168,11 @@ _PUBLISHED_LABEL = re.compile(
 def is_org(name: str) -> bool:
     """Organisation or agency (re-exported for the assembler)."""
     return is_organisation(name) or agency_of(name) is not None
+
+
+def origin_rank(origin: str, order: tuple[str, ...]) -> int:
+    """Position of the first entry of ``order`` that ``origin`` starts with (else last)."""
+    for i, o in enumerate(order):
+        if origin.startswith(o):
+            return i
+    return len(order)

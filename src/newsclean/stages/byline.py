@@ -26,6 +26,7 @@ from ._shared import (
     _title_key,
     _zone_end,
     is_org,
+    origin_rank,
 )
 
 __all__ = ["find_byline"]
@@ -61,10 +62,7 @@ _AUTHOR_ORIGIN_RANK = ("json-ld", "meta", "microdata")
 
 
 def _author_rank(origin: str) -> int:
-    for i, o in enumerate(_AUTHOR_ORIGIN_RANK):
-        if origin.startswith(o):
-            return i
-    return len(_AUTHOR_ORIGIN_RANK)
+    return origin_rank(origin, _AUTHOR_ORIGIN_RANK)
 
 
 def _is_byline_label(b: Block) -> bool:

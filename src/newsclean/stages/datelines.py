@@ -17,6 +17,7 @@ from ._shared import (
     _PUBLISHED_LABEL,
     _body_start,
     _zone_end,
+    origin_rank,
 )
 
 __all__ = ["find_dates_stage"]
@@ -29,12 +30,6 @@ def find_dates_stage(doc: Document) -> Document:
     """Published and updated: structured data first, then datelines, then the URL."""
     order = ("json-ld", "meta", "html:time")
 
-    def rank(origin: str) -> int:
-        for i, o in enumerate(order):
-            if origin.startswith(o):
-                return i
-        return len(order)
-
     for field in ("published", "updated"):
         best: tuple[int, Any, str] | None = None
         for c in doc.get(field):
@@ -44,7 +39,7 @@ def find_dates_stage(doc: Document) -> Document:
                 v = hits[0].value if hits else None
             if v is None:
                 continue
-            r = rank(c.origin)
+            r = origin_rank(c.origin, order)
             if best is None or r < best[0]:
                 best = (r, v, c.origin)
         if best is not None:
