@@ -12,18 +12,24 @@ from ..textutil import is_sentence_like, word_count
 
 __all__ = ["claim_captions", "find_images"]
 
-# "Credit...Jim Huylebroek", "Photo: AP", "(Foto: dpa)", "Bild: Reuters", "© picture alliance"
+# the words that introduce a photo credit, each also with a plural "s": "Credit...Jim
+# Huylebroek", "Photo: AP", "(Foto: dpa)", "Bild: Reuters", "Bildrechte: MDR/Jane Doe"
+_CREDIT_LABELS = (
+    "credit|photograph|photo|foto|bild|bilder|image|picture|quelle|source|crédit|crédito|imagen|"
+    "grafik|illustration|bildrechte|bildquelle|ljósmynd|zdjęcie|kuva|fotografía|fotografia|фото"
+)
+# a credit closing a caption: label and separator (or ©), then the credit
 _CREDIT_TAIL = re.compile(
-    r"(?:^|(?<=\W))((?:credit|credits|photograph|photo|photos|foto|fotos|bild|bilder|image|images|"
-    r"quelle|source|crédit|crédito|imagen|picture|pictures|grafik|illustration|bildrechte|"
-    r"bildquelle|ljósmynd|zdjęcie|kuva|fotografía|fotografia|фото)"
-    r"\s*(?:\.{2,3}|…|:|/)|©|\(c\))\s*([^()\[\]]{2,120}?)\s*[)\]]?\s*$",
+    rf"(?:^|(?<=\W))((?:{_CREDIT_LABELS})s?\s*(?:\.{{2,3}}|…|:|/)|©|\(c\))"
+    r"\s*([^()\[\]]{2,120}?)\s*[)\]]?\s*$",
     re.IGNORECASE,
 )
+# a line that opens with a credit label: "© picture alliance", "Photo: AP"
 _CREDIT_LINE = re.compile(
-    r"^\s*(?:©|\(c\)|(?:photograph|photo|foto|bild|image|credit|quelle|source|picture)s?\s*(?:\.{2,3}|…|:))",
-    re.IGNORECASE,
+    rf"^\s*(?:©|\(c\)|(?:{_CREDIT_LABELS})s?\s*(?:\.{{2,3}}|…|:))", re.IGNORECASE
 )
+# a credit label as a word of its own, or ©, anywhere (see _has_credit_word)
+_CREDIT_WORD = re.compile(rf"(?:\b(?:{_CREDIT_LABELS})s?\s*(?:\.{{2,3}}|…|:|/))|©", re.IGNORECASE)
 
 
 # one or two words glued before the credit word: "(AP Photo/...)", "Image Credits: ..."
@@ -66,13 +72,6 @@ def _is_photo_credit(text: str) -> bool:
         return True
     photo = agencies().photo
     return any(p in low for p in photo if len(p) >= 4) or low in photo
-
-
-_CREDIT_WORD = re.compile(
-    r"(?:\b(?:credit|photograph|photo|foto|bild|image|picture|quelle|source|crédit|crédito|imagen|bildrechte|"
-    r"bildquelle|ljósmynd|zdjęcie|kuva|fotografía|fotografia|фото)s?\s*(?:\.{2,3}|…|:|/))|©",
-    re.IGNORECASE,
-)
 
 
 def _has_credit_word(text: str) -> bool:
