@@ -64,6 +64,18 @@ def _attributions(text: str) -> list[str]:
 
 
 _SOURCE_WORD = re.compile(r"^\s*(?:quelle|source|fuente|fonte|bron)\s*:\s*", re.IGNORECASE)
+_WITH_AGENCY = re.compile(r"^\s*(?:mit|with|avec|con)\s+", re.IGNORECASE)  # "mit dpa"
+
+
+def _agency_only(text: str, *, first_word: bool = False) -> str | None:
+    """The agency a line of at most three words credits ("dpa", "Quelle: dpa", "mit dpa").
+
+    ``first_word`` also accepts a line that opens with the agency ("dpa/lnw").
+    """
+    rest = _WITH_AGENCY.sub("", _SOURCE_WORD.sub("", text)).strip(" .")
+    if not rest or word_count(rest) > 3:
+        return None
+    return agency_of(rest) or (agency_of(rest.split()[0]) if first_word else None)
 
 
 def _agency_lines(doc: Document) -> list[str]:
@@ -80,25 +92,18 @@ def _agency_lines(doc: Document) -> list[str]:
     lo = max(0, doc.flags.get("title_index", -1))
     out: list[str] = []
     for b in doc.blocks[lo : live[-1] + 3]:
-        text = _SOURCE_WORD.sub("", b.text).strip()
-        if word_count(text) > 3 or (b.kind == "caption" and not _SOURCE_WORD.match(b.text)):
+        if b.kind == "caption" and not _SOURCE_WORD.match(b.text):
             continue
-        ag = (agency_of(text) or agency_of(text.split()[0])) if text else None
+        ag = _agency_only(b.text, first_word=True)
         if ag and ag not in out:
             out.append(ag)
     return out
 
 
-_WITH_AGENCY = re.compile(r"^\s*(?:mit|with|avec|con)\s+", re.IGNORECASE)  # "mit dpa"
-
-
 def _mark_agency_lines(doc: Document) -> None:
     """A body line that only names an agency ("dpa", "Quelle: dpa", "Bron: BELGA") is a credit."""
     for b in doc.blocks:
-        if b.removed or b.kind == "heading":
-            continue
-        text = _WITH_AGENCY.sub("", _SOURCE_WORD.sub("", b.text)).strip(" .")
-        if text and word_count(text) <= 3 and agency_of(text):
+        if not b.removed and b.kind != "heading" and _agency_only(b.text):
             doc.mark(b, "source", "agency-line")
 
 
