@@ -168,8 +168,10 @@ def strip_author_bio(doc: Document) -> Document:
     if not surnames:
         return doc
     body = [b for b in doc.blocks if not b.removed and b.kind != "heading"]
+    if len(body) <= _BIO_TAIL:
+        return doc  # a short text is all article
     for b in body[-_BIO_TAIL:]:
         words = normalize_key(b.text).split()
-        if len(words) <= _BIO_WORDS and surnames & set(words[:4]) and len(body) > _BIO_TAIL:
+        if len(words) <= _BIO_WORDS and surnames & set(words[:4]):
             doc.mark(b, "author-bio", "author-note")
     return doc

@@ -252,12 +252,25 @@ def _run_score(b: Block, section: int) -> float:
         return -5.0
     if is_sentence_like(b.text) and b.link_density < 0.5:
         return float(max(min(n, 800) - 80, 5))
-    if b.kind == "heading" and b.link_density < 0.5 and section >= 2:
-        # a subheading over two paragraphs or more is expected inside an article: it costs
-        # little, so sections of short paragraphs stay in the run; a teaser's heading over one
-        # summary line keeps its full cost (development corpus: HTML body F1 0.966 -> 0.968)
+    if _section_heading(b, section):
         return _SUBHEADING_COST
     return -(50.0 + min(n, 200) / 3)
+
+
+def _section_heading(b: Block, section: int) -> bool:
+    """A subheading over two prose paragraphs or more: expected inside an article.
+
+    It costs little in the run, so sections of short paragraphs stay; a teaser's heading
+    over one summary line keeps its full cost (development corpus: HTML body F1 0.966 ->
+    0.968).
+    """
+    return (
+        b.kind == "heading"
+        and not b.removed
+        and b.link_density < 0.5
+        and section >= 2
+        and not is_sentence_like(b.text)
+    )
 
 
 def _cut_at_related(blocks: list[Block], start: int, end: int) -> int:
@@ -337,8 +350,7 @@ def select_main_run(doc: Document) -> Document:
     start, end = best
     if end < 0:
         return doc
-    head = blocks[start - 1] if start > 0 else None
-    if head is not None and _run_score(head, sections[start - 1]) == _SUBHEADING_COST:
+    if start > 0 and _section_heading(blocks[start - 1], sections[start - 1]):
         start -= 1  # the run opens with the subheading of its first section
     end = _cut_at_related(blocks, start, end)
     doc.flags["main_run"] = (start, end)
@@ -415,14 +427,14 @@ def _keep_lead(doc: Document) -> None:
     titles = {normalize_key(c.value) for c in doc.get("title") if isinstance(c.value, str)}
     lead: list[Block] = []
     for b in reversed(doc.blocks[max(0, first - _LEAD_WINDOW) : first]):
+        words = word_count(b.text)
         # the headline: a top-level heading that reads like one ("More videos" does not)
         if (
             b.kind == "heading"
             and 0 < b.level <= 2
-            and (word_count(b.text) >= 4 or normalize_key(b.text) in titles)
+            and (words >= 4 or normalize_key(b.text) in titles)
         ):
             break
-        words = word_count(b.text)
         if (
             b.reason == "not-in-article-body"
             and b.kind != "caption"
