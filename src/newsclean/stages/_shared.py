@@ -14,6 +14,7 @@ from ..document import Block, Document
 from ..names import agency_of, is_organisation
 from ..rules import agencies
 from ..textutil import is_sentence_like, normalize_key, word_count
+from .images import CREDIT_LABELS
 
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—·•»]\s+|\s+[|]\s*|\s*[|]\s+")
 
@@ -94,7 +95,8 @@ def _title_key(text: str) -> str:
 _CREDITISH = re.compile(r"©|/\s*(?:dpa|afp|ap|reuters)\b", re.I)
 
 
-_CREDIT_LABEL = re.compile(r"\b(?:foto|photo|credit|bild|image|quelle)\b\s*[:.]", re.I)
+# a credit label ("Foto:", "Credits.") as the photo-credit stage knows them
+_CREDIT_LABEL = re.compile(rf"\b(?:{CREDIT_LABELS})s?\b\s*[:.]", re.I)
 
 
 _CREDIT_TAIL = 5  # words after a credit label that ends a caption ("Foto: Jane Doe/dpa")

@@ -10,26 +10,26 @@ from ..names import agency_of
 from ..rules import agencies
 from ..textutil import is_sentence_like, word_count
 
-__all__ = ["claim_captions", "find_images"]
+__all__ = ["CREDIT_LABELS", "claim_captions", "find_images"]
 
 # the words that introduce a photo credit, each also with a plural "s": "Credit...Jim
 # Huylebroek", "Photo: AP", "(Foto: dpa)", "Bild: Reuters", "Bildrechte: MDR/Jane Doe"
-_CREDIT_LABELS = (
+CREDIT_LABELS = (
     "credit|photograph|photo|foto|bild|bilder|image|picture|quelle|source|crédit|crédito|imagen|"
     "grafik|illustration|bildrechte|bildquelle|ljósmynd|zdjęcie|kuva|fotografía|fotografia|фото"
 )
 # a credit closing a caption: label and separator (or ©), then the credit
 _CREDIT_TAIL = re.compile(
-    rf"(?:^|(?<=\W))((?:{_CREDIT_LABELS})s?\s*(?:\.{{2,3}}|…|:|/)|©|\(c\))"
+    rf"(?:^|(?<=\W))((?:{CREDIT_LABELS})s?\s*(?:\.{{2,3}}|…|:|/)|©|\(c\))"
     r"\s*([^()\[\]]{2,120}?)\s*[)\]]?\s*$",
     re.IGNORECASE,
 )
 # a line that opens with a credit label: "© picture alliance", "Photo: AP"
 _CREDIT_LINE = re.compile(
-    rf"^\s*(?:©|\(c\)|(?:{_CREDIT_LABELS})s?\s*(?:\.{{2,3}}|…|:))", re.IGNORECASE
+    rf"^\s*(?:©|\(c\)|(?:{CREDIT_LABELS})s?\s*(?:\.{{2,3}}|…|:))", re.IGNORECASE
 )
 # a credit label as a word of its own, or ©, anywhere (see _has_credit_word)
-_CREDIT_WORD = re.compile(rf"(?:\b(?:{_CREDIT_LABELS})s?\s*(?:\.{{2,3}}|…|:|/))|©", re.IGNORECASE)
+_CREDIT_WORD = re.compile(rf"(?:\b(?:{CREDIT_LABELS})s?\s*(?:\.{{2,3}}|…|:|/))|©", re.IGNORECASE)
 
 
 # one or two words glued before the credit word: "(AP Photo/...)", "Image Credits: ..."
