@@ -154,7 +154,6 @@ class Bylines:
     roles: tuple[str, ...]
     contributor_phrases: tuple[str, ...]
     attribution_verbs: tuple[str, ...]
-    photo_words: frozenset[str]
     #: lower-case particles inside personal names ("Chus del Pino", "Ludwig van Beethoven")
     name_particles: frozenset[str] = frozenset()
 
@@ -186,7 +185,6 @@ def bylines() -> Bylines:
         tuple(sorted(data["roles"], key=len, reverse=True)),
         tuple(data["contributor_phrases"]),
         tuple(data["attribution_verbs"]),
-        frozenset(data["photo_words"]),
         frozenset(data.get("name_particles", ())),
     )
 
