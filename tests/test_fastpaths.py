@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from itertools import pairwise
+from typing import Any
 
 import pytest
 from hypothesis import example, given, settings
@@ -18,17 +19,26 @@ from newsclean.readers.html import (
     _TAG_HINTS,
     _element_hints,
     _hints_for,
+    _is_author,
     _skipped_authors,
-    _skipped_authors_plain,
     _tokens,
-    _word_tokens_each,
     parse_html,
     text_of,
 )
-from newsclean.rules import class_tokens, hints
+from newsclean.rules import class_tokens, hints, word_tokens
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _CLASS_SPLIT = re.compile(r"[^a-z0-9]+")
+
+
+def _word_tokens_each(value: str) -> list[str]:
+    """The tokens of a class/id value word by word (the plain code ``_tokens`` replaces)."""
+    return [t for w in value.split() for t in word_tokens(w)]
+
+
+def _skipped_authors_plain(el: Any) -> list[Any]:
+    """The plain scan ``_skipped_authors`` replaces: every author element of the subtree."""
+    return [x for x in el.iter() if _is_author(x)]
 
 
 def _class_tokens_whole(value: str) -> tuple[str, ...]:

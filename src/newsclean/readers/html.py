@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 import lxml.etree as etree
 
 from ..document import Block, BlockKind, Document
-from ..rules import _CAMEL, hints, word_tokens
+from ..rules import _CAMEL, hints
 from ..textutil import clean_inline
 from ._markup import cap_attributes, cap_depth, strip_tags, unwrap_cdata
 
@@ -269,11 +269,6 @@ def _tokens(value: str) -> list[str]:
     # get here are the cache misses of _hints_for, mostly unique, so a lookup per word (half of
     # whose words are unique too: "menu-item-351182") cost more than this one split
     return _TOKEN.findall((value if value.islower() else _CAMEL.sub(" ", value)).lower())
-
-
-def _word_tokens_each(value: str) -> list[str]:
-    """The tokens of a class/id value word by word (the plain code _tokens replaces)."""
-    return [t for w in value.split() for t in word_tokens(w)]
 
 
 def _prefixes(words: Iterable[str]) -> frozenset[str]:
@@ -787,11 +782,6 @@ def _skipped_authors(el: Any, authors: list[Any]) -> None:
         authors.extend(found)
     elif _is_author(el):
         authors.append(el)
-
-
-def _skipped_authors_plain(el: Any) -> list[Any]:
-    """The plain scan _skipped_authors replaces (kept for the test)."""
-    return [x for x in el.iter() if _is_author(x)]
 
 
 def _microdata_authors(doc: Document, elements: list[Any]) -> None:
