@@ -15,6 +15,7 @@ from itertools import pairwise
 from typing import Any
 
 __all__ = [
+    "CAMEL_BOUNDARY",
     "Hints",
     "PhraseHit",
     "agencies",
@@ -48,7 +49,8 @@ _PREFIX_MAX_WORDS = {"comments": 30, "cookie": 30, "newsletter": 30, "subscripti
 _PREFIX_DEFAULT_MAX = 14
 
 _KEY_DROP = re.compile(r"[^\w:]+")
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+#: where a camelCase class name splits into words ("articleBody" -> "article Body")
+CAMEL_BOUNDARY = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _CLASS_SPLIT = re.compile(r"[^a-z0-9]+")
 
 
@@ -231,5 +233,5 @@ def class_tokens(value: str) -> tuple[str, ...]:
 @lru_cache(maxsize=16384)
 def word_tokens(word: str) -> tuple[str, ...]:
     """The tokens of one whitespace-free word of a class/id attribute, without pairs."""
-    parts = _CLASS_SPLIT.split((word if word.islower() else _CAMEL.sub(" ", word)).lower())
+    parts = _CLASS_SPLIT.split((word if word.islower() else CAMEL_BOUNDARY.sub(" ", word)).lower())
     return tuple(p for p in parts if p)

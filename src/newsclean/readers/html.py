@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 import lxml.etree as etree
 
 from ..document import Block, BlockKind, Document
-from ..rules import _CAMEL, hints
+from ..rules import CAMEL_BOUNDARY, hints
 from ..textutil import clean_inline
 from ._markup import cap_attributes, cap_depth, strip_tags, unwrap_cdata
 
@@ -268,7 +268,7 @@ def _tokens(value: str) -> list[str]:
     # split only sees letters (tests/test_fastpaths.py checks the two agree); the values that
     # get here are the cache misses of _hints_for, mostly unique, so a lookup per word (half of
     # whose words are unique too: "menu-item-351182") cost more than this one split
-    return _TOKEN.findall((value if value.islower() else _CAMEL.sub(" ", value)).lower())
+    return _TOKEN.findall((value if value.islower() else CAMEL_BOUNDARY.sub(" ", value)).lower())
 
 
 def _prefixes(words: Iterable[str]) -> frozenset[str]:
