@@ -16,16 +16,16 @@ from ..rules import agencies
 from ..textutil import is_sentence_like, normalize_key, word_count
 from .images import CREDIT_LABELS
 
-_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—·•»]\s+|\s+[|]\s*|\s*[|]\s+")
+TITLE_SEPARATORS = re.compile(r"\s+[|\-–—·•»]\s+|\s+[|]\s*|\s*[|]\s+")
 
 
-_HEADLINE_END = re.compile(r"[.;,]$")
+HEADLINE_END = re.compile(r"[.;,]$")
 
 
-_HEADER_ZONE = 12  # blocks after the title searched for byline, date, standfirst
+HEADER_ZONE = 12  # blocks after the title searched for byline, date, standfirst
 
 
-def _body_start(doc: Document) -> int:
+def body_start(doc: Document) -> int:
     for b in doc.blocks:
         if not b.removed and b.role is None and is_sentence_like(b.text):
             return b.index
@@ -34,16 +34,16 @@ def _body_start(doc: Document) -> int:
 
 def _headline_like(b: Block) -> bool:
     wc = word_count(b.text)
-    return 2 <= wc <= 30 and len(b.text) <= 250 and not _HEADLINE_END.search(b.text)
+    return 2 <= wc <= 30 and len(b.text) <= 250 and not HEADLINE_END.search(b.text)
 
 
-def _strip_site(title: str, doc: Document, *, guess: bool = True) -> str:
+def strip_site(title: str, doc: Document, *, guess: bool = True) -> str:
     """Remove a site-name part ("Headline - Site") found by comparing with other candidates."""
-    parts = _TITLE_SEPARATORS.split(title)
+    parts = TITLE_SEPARATORS.split(title)
     if len(parts) < 2:
         return title
     others = {normalize_key(c.value) for c in doc.get("publisher") if isinstance(c.value, str)}
-    host = _domain(doc)
+    host = site_domain(doc)
     if host:
         others.add(normalize_key(host.split(".")[0]))
     keep = [
@@ -71,7 +71,7 @@ def _strip_site(title: str, doc: Document, *, guess: bool = True) -> str:
     return title
 
 
-def _domain(doc: Document) -> str | None:
+def site_domain(doc: Document) -> str | None:
     url = doc.fields.get("canonical_url", (None, ""))[0] or doc.url
     for c in doc.get("canonical_url"):
         url = url or c.value
@@ -87,7 +87,7 @@ def _domain(doc: Document) -> str | None:
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
 
 
-def _title_key(text: str) -> str:
+def title_key(text: str) -> str:
     """normalize_key without soft hyphens and zero-width characters ("Heli\xadkopter")."""
     return normalize_key(text.translate(_INVISIBLE))
 
@@ -116,7 +116,7 @@ _CAPTION_MARK = re.compile(
 _SLASH_CREDIT = re.compile(r"^\s*[^\W\d_][\w.'’ -]{2,40}/\s?[\w.-]{2,20}\s*$")
 
 
-def _creditish(text: str) -> bool:
+def creditish(text: str) -> bool:
     """A photo caption or credit line: credit words, or a photo agency named at its end."""
     if _CREDITISH.search(text) or _PHOTO_BY.search(text) or _SLASH_CREDIT.match(text):
         return True
@@ -139,17 +139,17 @@ def _photo_agency_re() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in names) + r")\b")
 
 
-def _zone_end(doc: Document) -> int:
+def header_zone_end(doc: Document) -> int:
     """Last block index of the article's header: after the title and the body's start."""
     ti: int = doc.flags.get("title_index", -1)
-    return max(ti, _body_start(doc)) + _HEADER_ZONE
+    return max(ti, body_start(doc)) + HEADER_ZONE
 
 
-_SEGMENT = re.compile(r"\s*\|\s*|\s[/•·]\s|\s{2,}|\s¶\s")
+SEGMENT = re.compile(r"\s*\|\s*|\s[/•·]\s|\s{2,}|\s¶\s")
 
 
 # "Published 4 hours ago", "3h ago", "vor 3 Stunden": a dateline without a date
-_RELATIVE_TIME = re.compile(
+RELATIVE_TIME = re.compile(
     r"\b\d{1,3}\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|[smhd])\s+ago\b"
     r"|\bvor\s+\d{1,3}\s+(?:sekunden|minuten|stunden|tagen|wochen|monaten)\b"
     r"|\b\d{1,3}\s+(?:minutes?|hours?|days?)\s*$"  # "Jane Doe 7 hours"
@@ -159,7 +159,7 @@ _RELATIVE_TIME = re.compile(
 )
 
 
-_PUBLISHED_LABEL = re.compile(
+PUBLISHED_LABEL = re.compile(
     r"\b(?:published|posted|updated|veröffentlicht|erschienen|aktualisiert|stand|publié|"
     r"mis à jour|publicado|actualizado|pubblicato|gepubliceerd|opublikowano|yayınlanma|"
     r"publisert|publicerad|udgivet)\b",

@@ -17,16 +17,16 @@ from ..readers.html import author_links
 from ..rules import agencies, bylines, match_phrase
 from ..textutil import normalize_key, word_count
 from ._shared import (
-    _HEADER_ZONE,
-    _RELATIVE_TIME,
-    _SEGMENT,
-    _body_start,
-    _creditish,
-    _domain,
-    _title_key,
-    _zone_end,
+    HEADER_ZONE,
+    RELATIVE_TIME,
+    SEGMENT,
+    body_start,
+    creditish,
+    header_zone_end,
     is_org,
     origin_rank,
+    site_domain,
+    title_key,
 )
 
 __all__ = ["find_byline"]
@@ -120,7 +120,7 @@ def find_byline(doc: Document) -> Document:
         if credit.persons or credit.agencies or credit.organisations:
             credit_rank = rank if credit_rank is None else min(credit_rank, rank)
     # visible bylines near the top, contributor lines anywhere
-    zone_end = _zone_end(doc)
+    zone_end = header_zone_end(doc)
     visible: list[str] = []
     for b in doc.blocks:
         if b.role in ("title", "subtitle"):
@@ -202,7 +202,7 @@ def _only_names(text: str) -> list[str]:
     persons = parse_byline(text).persons
     if not persons or any(" " not in p for p in persons):
         return []
-    return persons if _title_key(" ".join(persons)) == _title_key(text) else []
+    return persons if title_key(" ".join(persons)) == title_key(text) else []
 
 
 def _name_line(doc: Document) -> list[str]:
@@ -211,9 +211,9 @@ def _name_line(doc: Document) -> list[str]:
     The signature is the article's last block, emphasised as a whole ("<p><b>Jane Doe</b>").
     """
     ti: int = doc.flags.get("title_index", -1)
-    start = _body_start(doc)
+    start = body_start(doc)
     if 0 <= ti < start:
-        for b in doc.blocks[ti + 1 : min(start, ti + 1 + _HEADER_ZONE)]:
+        for b in doc.blocks[ti + 1 : min(start, ti + 1 + HEADER_ZONE)]:
             # a linked line is navigation ("Zur Startseite"); author-page links are read apart
             if b.role in (None, "boilerplate") and b.kind == "paragraph" and b.link_density < 0.5:
                 names = _only_names(b.text)
@@ -238,7 +238,7 @@ def _name_line(doc: Document) -> list[str]:
 def _outlet_keys(doc: Document) -> set[str]:
     """Comparison keys of the publishing site's names: publisher names, host, host stem."""
     outlet = {normalize_key(c.value) for c in doc.get("publisher") if isinstance(c.value, str)}
-    host = _domain(doc)
+    host = site_domain(doc)
     if host:
         outlet |= {normalize_key(host), normalize_key(host.split(".")[0])}
     # a one- or two-letter key ("n" of n-tv.de) would match initials, not a site's name
@@ -413,7 +413,7 @@ class _Body:
     @cached_property
     def paras(self) -> list[str]:
         """Prose paragraphs, casefolded; photo credits left out (they name the author)."""
-        return [" ".join(t.split()).casefold() for t in self._prose if not _creditish(t)]
+        return [" ".join(t.split()).casefold() for t in self._prose if not creditish(t)]
 
 
 _LETTERS = re.compile(r"\b[^\W\d_]+\b")
@@ -432,7 +432,7 @@ def _names_by_dateline(doc: Document, zone_end: int) -> list[str]:
         if word_count(b.text) > 25:
             continue
         spans = [(h.start, h.end) for h in find_dates(b.text)]
-        spans += [m.span() for m in _RELATIVE_TIME.finditer(b.text)]
+        spans += [m.span() for m in RELATIVE_TIME.finditer(b.text)]
         if not spans:
             continue
         spans.sort()
@@ -440,9 +440,9 @@ def _names_by_dateline(doc: Document, zone_end: int) -> list[str]:
         head = b.text[: spans[0][0]].strip(" ,;:|–—-")
         # "28. April 2024, 14:26 Uhr, Jane Doe"
         tail = _TIME_WORD.sub("", b.text[spans[-1][1] :].strip(" ,;:|–—-")).strip(" ,;:|–—-")
-        segs = [x for x in (head, tail) if x] + _SEGMENT.split(b.text)
+        segs = [x for x in (head, tail) if x] + SEGMENT.split(b.text)
         for seg in segs:
-            if not find_dates(seg) and not _RELATIVE_TIME.search(seg):
+            if not find_dates(seg) and not RELATIVE_TIME.search(seg):
                 name = _leading_name(seg.strip(), body)
                 if name and name not in out:
                     out.append(name)

@@ -14,9 +14,9 @@ from ..dates import find_dates, parse_iso
 from ..document import Block, Document
 from ..textutil import word_count
 from ._shared import (
-    _PUBLISHED_LABEL,
-    _body_start,
-    _zone_end,
+    PUBLISHED_LABEL,
+    body_start,
+    header_zone_end,
     origin_rank,
 )
 
@@ -47,9 +47,9 @@ def find_dates_stage(doc: Document) -> Document:
     # visible datelines near the top
     ti = doc.flags.get("title_index", -1)
     # datelines sit just above or below the headline, or between it and the body
-    start = _body_start(doc)
+    start = body_start(doc)
     zone = _below_title_first(
-        doc.blocks[max(0, min(ti if ti >= 0 else 10**9, start) - 6) : _zone_end(doc) + 1],
+        doc.blocks[max(0, min(ti if ti >= 0 else 10**9, start) - 6) : header_zone_end(doc) + 1],
         ti,
         start,
     )
@@ -62,7 +62,7 @@ def find_dates_stage(doc: Document) -> Document:
         if not hits:
             continue
         covered = sum(h.end - h.start for h in hits)
-        labelled = bool(_PUBLISHED_LABEL.search(b.text[: hits[0].start + 1]))
+        labelled = bool(PUBLISHED_LABEL.search(b.text[: hits[0].start + 1]))
         if covered < 0.3 * len(b.text) and b.role != "byline" and not labelled:
             continue
         if b.role != "byline":

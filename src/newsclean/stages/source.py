@@ -14,7 +14,7 @@ from ..readers.html import text_of
 from ..rules import bylines
 from ..textutil import normalize_key, word_count
 from ._shared import (
-    _domain,
+    site_domain,
 )
 
 __all__ = ["find_source"]
@@ -174,7 +174,7 @@ def find_source(doc: Document) -> Document:
     else:
         if doc.url:
             doc.set_field("canonical_url", doc.url, "url-argument")
-    dom = _domain(doc)
+    dom = site_domain(doc)
     if dom:
         doc.set_field("domain", dom, "canonical-url")
     # publisher

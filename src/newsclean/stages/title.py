@@ -17,16 +17,16 @@ from ..readers.html import heading_parts
 from ..rules import link_note_re
 from ..textutil import is_sentence_like, normalize_key, word_count
 from ._shared import (
-    _HEADER_ZONE,
-    _HEADLINE_END,
-    _PUBLISHED_LABEL,
-    _RELATIVE_TIME,
-    _SEGMENT,
-    _TITLE_SEPARATORS,
-    _body_start,
-    _creditish,
-    _strip_site,
-    _title_key,
+    HEADER_ZONE,
+    HEADLINE_END,
+    PUBLISHED_LABEL,
+    RELATIVE_TIME,
+    SEGMENT,
+    TITLE_SEPARATORS,
+    body_start,
+    creditish,
+    strip_site,
+    title_key,
 )
 
 __all__ = ["find_subtitle", "find_title"]
@@ -36,7 +36,7 @@ def find_title(doc: Document) -> Document:
     """Settle the displayed headline; mark its block(s) title and repeats duplicate."""
     metas = [c for c in doc.candidates if c.field == "title" and isinstance(c.value, str)]
     meta_keys = {normalize_key(c.value): c for c in metas}
-    stripped_keys = {normalize_key(_strip_site(c.value, doc)): c for c in metas}
+    stripped_keys = {normalize_key(strip_site(c.value, doc)): c for c in metas}
     headings = [
         b for b in doc.blocks if b.kind == "heading" and (b.level == 1 or word_count(b.text) >= 2)
     ]
@@ -65,14 +65,14 @@ def find_title(doc: Document) -> Document:
         c for c in metas if c.origin == "json-ld:headline" and not c.value.endswith(("…", "..."))
     ]
     if declared:
-        title, origin = _strip_site(declared[0].value, doc, guess=False), declared[0].origin
+        title, origin = strip_site(declared[0].value, doc, guess=False), declared[0].origin
         # the displayed h1 is the JSON-LD alternativeHeadline: the page shows that one
         if chosen is not None and _is_alternative(chosen.text, doc):
             title, origin = chosen.text, "h1-matches-alternative-headline"
     if chosen is None and title is None and metas:
         order = ("meta:og:title", "meta:twitter:title", "html:title")
         metas.sort(key=lambda c: order.index(c.origin) if c.origin in order else len(order))
-        title, origin = _strip_site(metas[0].value, doc), metas[0].origin
+        title, origin = strip_site(metas[0].value, doc), metas[0].origin
     # 4. a heading shown as kicker + headline (<span>Kicker</span><span>Headline</span>)
     #    that a metadata title reads: that title, and the heading is the displayed one
     #    (an h1 in the breadcrumbs, a "| Section" suffix of the JSON-LD headline lose to it)
@@ -118,13 +118,13 @@ _META_ORDER = ("json-ld:headline", "meta:og:title", "meta:twitter:title")
 
 def _is_alternative(text: str, doc: Document) -> bool:
     """True when ``text`` is the JSON-LD alternativeHeadline (or what a cut one begins)."""
-    key = _title_key(text)
+    key = title_key(text)
     for c in doc.get("alt_title"):
         if not isinstance(c.value, str):
             continue
         alt = c.value.rstrip()
         cut = alt.endswith(("…", "..."))
-        akey = _title_key(alt.rstrip(".…"))
+        akey = title_key(alt.rstrip(".…"))
         if akey == key or (cut and len(akey) >= 30 and key.startswith(akey)):
             return True
     return False
@@ -139,9 +139,9 @@ def _kicker_heading(doc: Document, metas: list[Any]) -> tuple[Block, str] | None
     metas = sorted(
         metas, key=lambda c: _META_ORDER.index(c.origin) if c.origin in _META_ORDER else 9
     )
-    texts = [c.value for c in metas] + [_strip_site(c.value, doc, guess=False) for c in metas]
-    readings = [(t, _title_key(t)) for t in texts]
-    for b in doc.blocks[: _body_start(doc)]:
+    texts = [c.value for c in metas] + [strip_site(c.value, doc, guess=False) for c in metas]
+    readings = [(t, title_key(t)) for t in texts]
+    for b in doc.blocks[: body_start(doc)]:
         el = b.extra.get("el")
         if b.kind != "heading" or b.level > 3 or el is None:
             continue
@@ -149,11 +149,11 @@ def _kicker_heading(doc: Document, metas: list[Any]) -> tuple[Block, str] | None
         if not parts or word_count(parts[0]) > 8:
             continue
         kicker, head = parts[0], " ".join(parts[1:])
-        head_key = _title_key(head)
+        head_key = title_key(head)
         alone = [t for t, k in readings if k == head_key]
         if alone:
             return b, alone[0]
-        both = _title_key(kicker + " " + head)
+        both = title_key(kicker + " " + head)
         joined = [t for t, k in readings if k == both]
         if joined:
             colon = [r for r in joined if r[len(kicker) : len(kicker) + 2].strip().startswith(":")]
@@ -177,7 +177,7 @@ def _plain_quotes(title: str, metas: list[Any]) -> str:
     for c in metas:
         v = c.value
         if v.startswith(plain) and (
-            len(v) == len(plain) or _TITLE_SEPARATORS.match(v, len(plain)) is not None
+            len(v) == len(plain) or TITLE_SEPARATORS.match(v, len(plain)) is not None
         ):
             return plain
     return title
@@ -209,7 +209,7 @@ def _past_label_h1(doc: Document, h1: Block) -> Block:
             and b.level <= 2
             and _title_words(b.text) >= 3
             and len(b.text) <= 250
-            and not _HEADLINE_END.search(b.text)
+            and not HEADLINE_END.search(b.text)
             and b.role not in ("navigation", "footer", "share", "related")
         ),
         None,
@@ -230,7 +230,7 @@ def _past_label_h1(doc: Document, h1: Block) -> Block:
             and b.level <= 2
             and _title_words(b.text) >= 3
             and len(b.text) <= 250
-            and not _HEADLINE_END.search(b.text)
+            and not HEADLINE_END.search(b.text)
             and b.role not in ("navigation", "footer", "share", "related")
         ):
             return b
@@ -267,7 +267,7 @@ def _past_breadcrumb_h1(doc: Document, h1: Block) -> Block:
             b.level <= 2
             and _title_words(b.text) >= 3
             and len(b.text) <= 250
-            and not _HEADLINE_END.search(b.text)
+            and not HEADLINE_END.search(b.text)
             and not _breadcrumb_item(b)
             and b.role not in ("navigation", "footer", "share", "related")
         ):
@@ -422,19 +422,19 @@ def _stems(text: str) -> set[str]:
 
 def _credit_or_dateline(text: str) -> bool:
     """A byline, dateline or photo credit, alone or as one segment of a "a | b | c" line."""
-    return _creditish(text) or _byline_or_dateline(text)
+    return creditish(text) or _byline_or_dateline(text)
 
 
 def _byline_or_dateline(text: str) -> bool:
     """A byline or dateline, alone or as one segment of a "a | b | c" line."""
-    for seg in _SEGMENT.split(text):
+    for seg in SEGMENT.split(text):
         seg = seg.strip()
         if not seg:
             continue
         rest, prefixed = strip_byline_prefix(seg)
         if prefixed and (not rest.strip() or _credits_someone(seg)):
             return True
-        if find_dates(seg) or _PUBLISHED_LABEL.match(seg) or _RELATIVE_TIME.search(seg):
+        if find_dates(seg) or PUBLISHED_LABEL.match(seg) or RELATIVE_TIME.search(seg):
             return True
     return False
 
@@ -491,7 +491,7 @@ def _under_headline(doc: Document, b: Block, lead: set[str]) -> bool:
         and word_count(above.text) >= 5
         and len(above.text) <= 250
         and bool(_stems(above.text) & lead)
-        and not _HEADLINE_END.search(above.text)
+        and not HEADLINE_END.search(above.text)
         and not _credit_or_dateline(above.text)
     )
 
@@ -569,7 +569,7 @@ def _text_title(doc: Document) -> Block | None:
 
     Calibrated on the text copies of the development corpus (title exact match).
     """
-    start = _body_start(doc)
+    start = body_start(doc)
     if start >= len(doc.blocks):
         return None
     lead = _stems(" ".join(b.text for b in doc.blocks[start : start + 3]))
@@ -585,7 +585,7 @@ def _text_title(doc: Document) -> Block | None:
             continue
         wc = _title_words(b.text)
         # up to 36 words: the longest dev-corpus headline has 31 (a quote and its context)
-        if not 3 <= wc <= 36 or len(b.text) > 250 or _HEADLINE_END.search(b.text):
+        if not 3 <= wc <= 36 or len(b.text) > 250 or HEADLINE_END.search(b.text):
             continue
         if _credit_or_dateline(b.text) or link_note_re().search(b.text):
             continue  # a credit, a dateline, or a link ("Jobs (opens in a new window)")
@@ -644,7 +644,7 @@ def find_subtitle(doc: Document) -> Document:
     ti = doc.flags.get("title_index", -1)
     descriptions = [c.value for c in doc.get("description") if isinstance(c.value, str)]
     start = ti + 1 if ti >= 0 else 0
-    window = doc.blocks[start : start + _HEADER_ZONE]
+    window = doc.blocks[start : start + HEADER_ZONE]
     for b in window:
         if b.role in ("duplicate", "caption", "credit", "media") or (
             b.removed and b.reason in ("repeated-line",)
