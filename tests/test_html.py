@@ -533,3 +533,26 @@ def test_comments_state_flag_on_the_article_hides_nothing() -> None:
         "<main>", "<main class='comments-enabled'>"
     )
     assert [p.text for p in newsclean.clean(html).paragraphs] == PARAS
+
+
+@pytest.mark.parametrize("with_article_body", [False, True])
+def test_fact_box_inside_the_article_is_not_body(with_article_body: bool) -> None:
+    """A box the page names as a fact box stays out of the body, even when articleBody has it."""
+    box_text = (
+        "Tram lines in numbers: the network has 12 lines, 180 stops and carries about "
+        "300,000 passengers a day, according to the transport authority."
+    )
+    box = f"<div class='infobox'><h3>Key figures</h3><p>{box_text}</p></div>"
+    long_paras = [p + " " + p for p in PARAS]  # articleBody is followed from 800 characters
+    head = ""
+    if with_article_body:
+        head = json_ld(
+            {
+                "@type": "NewsArticle",
+                "headline": "Trams",
+                "articleBody": "\n\n".join([*long_paras, box_text]),
+            }
+        )
+    a = newsclean.clean(page(head=head, article="<h1>Trams</h1>" + paras(long_paras) + box))
+    assert [p.text for p in a.paragraphs] == long_paras
+    assert {r.text for r in a.provenance.removed if r.reason == "fact-box"} >= {box_text}
