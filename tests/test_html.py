@@ -556,3 +556,19 @@ def test_fact_box_inside_the_article_is_not_body(with_article_body: bool) -> Non
     a = newsclean.clean(page(head=head, article="<h1>Trams</h1>" + paras(long_paras) + box))
     assert [p.text for p in a.paragraphs] == long_paras
     assert {r.text for r in a.provenance.removed if r.reason == "fact-box"} >= {box_text}
+
+
+def test_label_and_link_line_is_not_body() -> None:
+    """A "LABEL | linked headline" line inside the article is a read-more line, in any language."""
+    line = "<p><strong>FUNDA OLUNYE UDABA LAPHA |</strong> <a href='/x'>Kuboshwe abahlanu</a></p>"
+    inline = (
+        "<p>The council published <a href='/report'>its full report</a> on Tuesday, "
+        "a week before the vote.</p>"
+    )
+    a = newsclean.clean(
+        page(article="<h1>Trams</h1>" + paras(PARAS[:2]) + line + inline + paras(PARAS[2:]))
+    )
+    kept = "The council published its full report on Tuesday, a week before the vote."
+    assert [p.text for p in a.paragraphs] == [*PARAS[:2], kept, *PARAS[2:]]
+    gone = [r for r in a.provenance.removed if r.text.startswith("FUNDA")]
+    assert [r.reason for r in gone] == ["link-line"]

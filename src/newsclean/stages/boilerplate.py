@@ -58,6 +58,21 @@ _MEDIA_DURATION = re.compile(
     r"\|\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:min|std|h)?\.?\s*$", re.IGNORECASE
 )
 
+# "READ MORE | Linked headline", "Lesen Sie auch: Linked headline": a label of two to six words,
+# a separator, and a link that fills the rest of the block (a read-more line in any language)
+_LABEL = re.compile(r"^\s*(\w[^|:»›→]{1,50}?)\s*[|:»›→]\s*(?=\S)")
+
+
+def _labelled_link(text: str, wc: int, link_density: float) -> bool:
+    """A short block made of a label, a separator and one link (the link is the rest)."""
+    if wc > 25 or link_density < 0.3:
+        return False
+    m = _LABEL.match(text)
+    if m is None or not 2 <= word_count(m.group(1)) <= 6:
+        return False
+    # the link text covers (nearly) all that follows the separator
+    return link_density * len(text) >= 0.9 * (len(text) - m.end())
+
 
 def strip_boilerplate(doc: Document) -> Document:
     """Mark catalogue phrases (ads, UI, share, comments, ...), menus and repeated lines."""
@@ -115,7 +130,9 @@ def strip_boilerplate(doc: Document) -> Document:
         if _COPYRIGHT.match(text) and wc <= 25:
             doc.mark(b, "footer", "copyright-line")
             continue
-        if b.link_density >= 0.7 and wc <= 25 and b.kind != "caption":
+        if b.kind != "caption" and (
+            (b.link_density >= 0.7 and wc <= 25) or _labelled_link(text, wc, b.link_density)
+        ):
             doc.mark(b, "related", "link-line")
             continue
         if wc >= 3:
