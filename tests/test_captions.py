@@ -54,3 +54,29 @@ def test_credit_line_captions_the_line_under_it() -> None:
     assert [(i.caption, i.credit) for i in a.images] == [
         ("Trams at the depot (archive image)", "picture-alliance / dpa")
     ]
+
+
+def test_emphasised_line_beside_an_inline_image_is_its_caption() -> None:
+    """'<p><img><br><em>Caption</em></p>' (no <figure>) is an image with that caption."""
+    img = (
+        "<p><img src='https://example.org/tram.jpg' alt=''><br>"
+        "<em>A tram at the depot on Monday (R)</em></p>"
+    )
+    body = "".join(f"<p>{p}</p>" for p in PARAS[:2]) + img
+    body += "".join(f"<p>{p}</p>" for p in PARAS[2:])
+    html = f"<html><body><article><h1>Trams</h1>{body}</article></body></html>"
+    a = newsclean.clean(html)
+    assert [p.text for p in a.paragraphs] == PARAS
+    assert [(i.url, i.caption) for i in a.images] == [
+        ("https://example.org/tram.jpg", "A tram at the depot on Monday (R)")
+    ]
+
+
+def test_emphasised_paragraph_without_an_image_stays_body() -> None:
+    """An emphasised paragraph is body when no image sits in the same element."""
+    line = "A short emphasised note on the vote (R)"
+    body = "".join(f"<p>{p}</p>" for p in PARAS[:2]) + f"<p><em>{line}</em></p>"
+    body += "".join(f"<p>{p}</p>" for p in PARAS[2:])
+    a = newsclean.clean(f"<html><body><article><h1>Trams</h1>{body}</article></body></html>")
+    assert line in [p.text for p in a.paragraphs]
+    assert a.images == ()

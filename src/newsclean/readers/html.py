@@ -668,6 +668,8 @@ def _record_image(
         "in_link": link_depth > 0,
         "figure": top.in_figure if top else None,
         "after_block": len(blocks),
+        # the block element the image sits in (a "<p><img><br><em>Caption</em></p>" caption)
+        "block_el": top.el if top else None,
     }
     images.append(info)
     if markdown and alt and top is not None:

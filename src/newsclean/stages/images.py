@@ -113,6 +113,13 @@ def find_images(doc: Document) -> Document:
     by_figure: dict[Any, list[Block]] = {}
     order: list[Any] = []
     blocks = doc.blocks
+    inline_images = {
+        info["block_el"]: info
+        for info in doc.images_raw
+        if info.get("block_el") is not None
+        and info.get("figure") is None
+        and not info.get("in_link")
+    }
     for i, b in enumerate(blocks):
         image = b.extra.get("image")
         if image is not None:  # markdown alt text
@@ -131,6 +138,13 @@ def find_images(doc: Document) -> Document:
             by_figure[fig].append(b)
             continue
         if b.removed:
+            continue
+        info = inline_images.get(b.extra.get("el")) if inline_images else None
+        if info is not None and b.extra.get("emphasized") and word_count(b.text) <= 40:
+            # "<p><img …><br><em>Caption</em></p>": emphasised text alone beside an image
+            caption, credit = _split_credit(b.text)
+            _image(doc, info.get("url"), caption or None, credit)
+            doc.mark(b, "caption", "image-caption")
             continue
         strong = b.extra.get("trailing_strong")
         if strong and _is_photo_credit(strong) and word_count(b.text) <= 60:
