@@ -20,6 +20,8 @@ PARAS = ARTICLE_PARAS
         ("Heute, 12:37 Uhr", "timestamp"),
         ("il y a 3 heures", "timestamp"),
         ("22 hours ago", "timestamp"),
+        ("20:42KEY EVENT", "timestamp"),
+        ("21:00Jane Doe", "timestamp"),
         ("3/12", "gallery-counter"),
         ("Lecture 4 min.", "reading-time"),
         ("3 Kommentare", "comment-count"),
@@ -53,6 +55,14 @@ def test_prose_with_times_stays(line: str) -> None:
     text = "\n\n".join([PARAS[0], PARAS[1] + " " + line, PARAS[2], PARAS[3]])
     a = newsclean.clean(text)
     assert a.paragraphs[1].text.endswith(line)
+
+
+def test_live_blog_entry_heading_with_a_time_stays() -> None:
+    """'15.32 Uhr: Headline' heads a live-blog entry: article text, unlike '21:00Jane Doe'."""
+    line = "15.32 Uhr: Council approves the tram plan"
+    text = "\n\n".join([PARAS[0], PARAS[1], line, PARAS[2], PARAS[3]])
+    a = newsclean.clean(text)
+    assert line in [p.text for p in a.paragraphs]
 
 
 def test_author_note_at_the_end_is_removed() -> None:

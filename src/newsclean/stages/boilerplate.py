@@ -30,6 +30,10 @@ _TIMESTAMP_ONLY = re.compile(
     r")\s*$",
     re.IGNORECASE,
 )
+# a live-blog entry header: a time glued to a short label, the text of a <time> and an author or
+# "KEY EVENT" element run together ("21:00Jane Doe", "20:42KEY EVENT"); "15.32 Uhr: Headline"
+# keeps its space and separator and is not one
+_TIMED_LABEL = re.compile(r"^\s*\d{1,2}[:.]\d{2}[^\W\d_][^.!?]{0,40}$")
 # an e-mail address: a short block holding one is a contact prompt ("Got a story? Email us at
 # news@example.com"), not article text
 # (bounded parts keep the search linear on hostile input: one 100k-letter "word")
@@ -103,7 +107,7 @@ def strip_boilerplate(doc: Document) -> Document:
             # short lines printed three times or more on one page are labels, not article text
             doc.mark(b, "ui", "repeated-label")
             continue
-        if _TIMESTAMP_ONLY.match(text):
+        if _TIMESTAMP_ONLY.match(text) or (wc <= 5 and _TIMED_LABEL.match(text)):
             doc.mark(b, "ui", "timestamp")
             continue
         if wc <= 40 and "@" in text and _EMAIL.search(text):
