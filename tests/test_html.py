@@ -572,3 +572,25 @@ def test_label_and_link_line_is_not_body() -> None:
     assert [p.text for p in a.paragraphs] == [*PARAS[:2], kept, *PARAS[2:]]
     gone = [r for r in a.provenance.removed if r.text.startswith("FUNDA")]
     assert [r.reason for r in gone] == ["link-line"]
+
+
+def test_standfirst_worded_unlike_the_description_is_the_subtitle() -> None:
+    """The teaser under the headline, set apart by the dateline under it, is the subtitle even
+    when og:description words the story otherwise."""
+    head = (
+        '<meta property="og:description" content="Three tram lines approved after a long debate.">'
+    )
+    lead = "The council said yes to the trams. Work on the first line starts in spring."
+    header = (
+        "<h1>Council approves three new tram lines</h1>"
+        f"<p>{lead}</p><p>Springfield, May 6, 2025</p>"
+    )
+    # the article text sits in its own container after the header, as on many CMS pages
+    html = (
+        "<html><head>" + head + "</head><body><header>" + header + "</header>"
+        "<div class='article-body'>" + paras(PARAS) + "</div></body></html>"
+    )
+    a = newsclean.clean(html)
+    assert a.subtitle == lead
+    assert {o.field: o.origin for o in a.provenance.origins}["subtitle"] == "block-after-headline"
+    assert [p.text for p in a.paragraphs] == PARAS

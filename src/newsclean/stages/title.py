@@ -645,43 +645,55 @@ def find_subtitle(doc: Document) -> Document:
     descriptions = [c.value for c in doc.get("description") if isinstance(c.value, str)]
     start = ti + 1 if ti >= 0 else 0
     window = doc.blocks[start : start + HEADER_ZONE]
+    first: Block | None = None  # the first block under the headline, before any section heading
     for b in window:
         if b.role in ("duplicate", "caption", "credit", "media") or (
             b.removed and b.reason in ("repeated-line",)
         ):
             continue
         if b.kind == "heading" or b.kind == "caption":
-            if b.level and b.level <= 2 and not descriptions:
-                break
+            if b.level and b.level <= 2:
+                if not descriptions:
+                    break
+                if first is None:
+                    first = b  # a heading: no standfirst right under the headline
             continue
         if descriptions and _description_match(b.text, descriptions):
             doc.mark(b, "subtitle", "standfirst")
             doc.set_field("subtitle", b.text, "standfirst-matches-description")
             return doc
-        if descriptions:
-            continue
-        # no description to compare with: only the block right after the headline, when it
-        # stands apart from the body (emphasised, or followed by byline, date or image)
-        outside = b.reason in ("before-article", "outside-main-content")
-        if (
-            ti >= 0
-            and 8 <= word_count(b.text) <= 80
-            and not b.extra.get("credit")
-            and (outside or not b.removed)
-        ):
-            if doc.format == "html" and not outside:
-                break
-            nxt = next((x for x in doc.blocks[b.index + 1 :] if x.role != "duplicate"), None)
-            apart = b.extra.get("emphasized") or (
-                nxt is not None
-                and (
-                    nxt.role in ("byline", "dateline", "caption", "credit", "media")
-                    or nxt.kind == "caption"
-                )
-            )
-            if apart:
-                doc.mark(b, "subtitle", "standfirst")
-                doc.set_field("subtitle", b.text, "block-after-headline")
-                return doc
-        break
+        if first is None:
+            first = b
+        if not descriptions:
+            break
+    # no description matched (or none to compare with): only the block right after the
+    # headline, when it stands apart from the body (emphasised, or followed by byline, date or
+    # image); a description worded otherwise is no veto (development corpus: HTML body recall)
+    if first is not None and first.kind != "heading" and _stands_apart(doc, first, ti):
+        doc.mark(first, "subtitle", "standfirst")
+        doc.set_field("subtitle", first.text, "block-after-headline")
     return doc
+
+
+def _stands_apart(doc: Document, b: Block, ti: int) -> bool:
+    """A standfirst-sized block outside the article text, set apart from what follows it."""
+    outside = b.reason in ("before-article", "outside-main-content")
+    if (
+        ti < 0
+        or not 8 <= word_count(b.text) <= 80
+        or b.extra.get("credit")
+        or (b.removed and not outside)
+        or (doc.format == "html" and not outside)
+    ):
+        return False
+    nxt = next((x for x in doc.blocks[b.index + 1 :] if x.role != "duplicate"), None)
+    return bool(
+        b.extra.get("emphasized")
+        or (
+            nxt is not None
+            and (
+                nxt.role in ("byline", "dateline", "caption", "credit", "media")
+                or nxt.kind == "caption"
+            )
+        )
+    )
