@@ -594,3 +594,31 @@ def test_standfirst_worded_unlike_the_description_is_the_subtitle() -> None:
     assert a.subtitle == lead
     assert {o.field: o.origin for o in a.provenance.origins}["subtitle"] == "block-after-headline"
     assert [p.text for p in a.paragraphs] == PARAS
+
+
+def test_long_paragraph_dense_with_links_is_article_text() -> None:
+    """A long sentence whose names all link to topic pages opens the article, not a teaser."""
+    names = ["Ana Silva", "Ben Okafor", "Chen Wei", "Dara Quinn", "Eli Novak", "Femi Adeyemi"]
+    linked = ", ".join(f"<a href='/topic/{i}'>{n}</a>" for i, n in enumerate(names))
+    dense = (
+        f"<p>After the vote, {linked}, <a href='/topic/council'>the city council</a> and "
+        "<a href='/topic/union'>the transport workers union</a> met at "
+        "<a href='/topic/hall'>the old town hall</a> to plan the work.</p>"
+    )
+    first = "<p>TRAMTOWN — The council approved three tram lines on Tuesday.</p>"
+    article = "<h1>Trams</h1><p>May 6, 2025</p>" + first + dense + paras(PARAS)
+    a = newsclean.clean(page(article=article))
+    texts = [p.text for p in a.paragraphs]
+    assert texts[0] == "TRAMTOWN — The council approved three tram lines on Tuesday."
+    assert texts[1].startswith("After the vote, Ana Silva, Ben Okafor")
+    assert texts[2:] == PARAS
+
+
+def test_standfirst_set_as_a_subheading_is_the_subtitle() -> None:
+    """An h2 right under the headline that repeats og:description is the standfirst."""
+    lead = "Three new tram lines were approved after years of debate among residents."
+    head = f'<meta property="og:description" content="{lead}">'
+    article = f"<h1>Council approves three new tram lines</h1><h2>{lead}</h2>" + paras(PARAS)
+    a = newsclean.clean(page(head=head, article=article))
+    assert a.subtitle == lead
+    assert [p.text for p in a.paragraphs] == PARAS

@@ -250,8 +250,13 @@ def _run_score(b: Block, section: int) -> float:
     if b.removed or b.kind == "caption":
         # known junk (catalogue phrase) or a figure caption: it does not split the article
         return -5.0
-    if is_sentence_like(b.text) and b.link_density < 0.5:
-        return float(max(min(n, 800) - 80, 5))
+    if is_sentence_like(b.text):
+        if b.link_density < 0.5:
+            return float(max(min(n, 800) - 80, 5))
+        if word_count(b.text) >= 25:
+            # a long sentence dense with links (names, places linked to topic pages) is
+            # article prose that counts less, not a teaser: short link lines are gone already
+            return max(min(n, 800) - 80, 5) * (1.0 - b.link_density)
     if _section_heading(b, section):
         return _SUBHEADING_COST
     return -(50.0 + min(n, 200) / 3)

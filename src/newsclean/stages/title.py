@@ -652,6 +652,17 @@ def find_subtitle(doc: Document) -> Document:
         ):
             continue
         if b.kind == "heading" or b.kind == "caption":
+            if (
+                b.kind == "heading"
+                and first is None
+                and descriptions
+                and word_count(b.text) >= 8
+                and _description_match(b.text, descriptions)
+            ):
+                # the standfirst set as a subheading right under the headline
+                doc.mark(b, "subtitle", "standfirst")
+                doc.set_field("subtitle", b.text, "standfirst-matches-description")
+                return doc
             if b.level and b.level <= 2:
                 if not descriptions:
                     break
