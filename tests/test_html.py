@@ -622,3 +622,24 @@ def test_standfirst_set_as_a_subheading_is_the_subtitle() -> None:
     a = newsclean.clean(page(head=head, article=article))
     assert a.subtitle == lead
     assert [p.text for p in a.paragraphs] == PARAS
+
+
+def test_article_cut_into_segments_between_ads_is_whole() -> None:
+    """Segments of the article container's own class, split by ad slots, all belong to it,
+    the first too when a captioned photo makes it less dense with prose."""
+    caption = "The tram depot on Monday morning, where the first of the new trams were delivered"
+    first = (
+        "<div class='story-block'><figure><img src='/t.jpg'>"
+        f"<figcaption>{caption}</figcaption></figure><p>{PARAS[0]}</p></div>"
+    )
+    ad = "<div class='ad-slot'><p>Advertisement</p></div>"
+    rest = "".join(f"<div class='story-block'>{paras(PARAS[i : i + 2])}</div>" for i in (1, 3))
+    more = [f"In the second district, {p[0].lower()}{p[1:]}" for p in PARAS]
+    rest += f"{ad}<div class='story-block'>{paras(more)}</div>"
+    html = (
+        "<html><body><h1>Trams</h1><div class='story'>"
+        f"{first}{ad}{rest}</div><footer><p>About us</p></footer></body></html>"
+    )
+    a = newsclean.clean(html)
+    assert [p.text for p in a.paragraphs] == [*PARAS, *more]
+    assert [i.caption for i in a.images] == [caption]

@@ -151,13 +151,18 @@ def select_content(doc: Document) -> Document:
     parent = node.getparent()
     if parent is not None:
         threshold = max(10.0, best_score * 0.2)
+        # siblings of the node's own tag and class are segments of the same article (pages
+        # that cut it between ad slots): their prose share may be lower (a video, captions;
+        # development corpus: one page's first segment had 0.62, and no other page changed)
+        twin = (node.tag, node.get("class")) if node.get("class") else None
         for sib in parent:
             if sib is node or not isinstance(sib.tag, str) or _in_comments(sib, itself=True):
                 continue
             sc = scores.get(sib, 0.0)
             tot, links, prose = sizes.get(sib, [0, 0, 0])
+            share = 0.5 if twin == (sib.tag, sib.get("class")) else 0.7
             if sc * (1.0 - links / max(1, tot)) >= threshold or (
-                prose >= 80 and links / max(1, tot) < 0.25 and prose >= 0.7 * tot
+                prose >= 80 and links / max(1, tot) < 0.25 and prose >= share * tot
             ):
                 main.add(sib)
         _fill_gaps(parent, main, sizes)
