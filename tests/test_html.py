@@ -643,3 +643,39 @@ def test_article_cut_into_segments_between_ads_is_whole() -> None:
     a = newsclean.clean(html)
     assert [p.text for p in a.paragraphs] == [*PARAS, *more]
     assert [i.caption for i in a.images] == [caption]
+
+
+def test_related_box_in_mid_article_does_not_end_it() -> None:
+    """Paragraphs after a related-stories box inside the article are still the article."""
+    box = (
+        "<aside class='related'><h3>Elsewhere in the city</h3><ul>"
+        "<li><a href='/a'>Buses get new routes</a></li><li><a href='/b'>Bridge to close</a></li>"
+        "</ul></aside>"
+    )
+    before = [" ".join(PARAS[i:] + PARAS[:i]) for i in range(4)]
+    # the article goes on in paragraphs shorter than before the box, as teasers would be,
+    # one of them too short to count as prose
+    after = [
+        "The mayor said he was not impressed by the vote on Tuesday, and that he would ask "
+        "the council to think again. " + PARAS[1],
+        "That was not all.",
+        "Work on the first line is expected to start in May, once the contracts are signed "
+        "with the builders. " + PARAS[2],
+    ]
+    a = newsclean.clean(page(article="<h1>Trams</h1>" + paras(before) + box + paras(after)))
+    assert [p.text for p in a.paragraphs] == [*before, *after]
+
+
+def test_teasers_after_a_read_more_label_are_cut_even_after_a_bio() -> None:
+    """After "Keep Reading", a short bio then linked headlines and summaries are teasers."""
+    before = [" ".join(PARAS[i:] + PARAS[:i]) for i in range(4)]
+    bio = "Jane Doe covers city politics and transport for the paper."
+    teasers = "".join(
+        f"<h2><a href='/s{i}'>Other story number {i} about the city</a></h2>"
+        f"<p>A summary of other story {i}, which is about something else: the harbour, "
+        "the schools and the price of bread.</p>"
+        for i in range(4)
+    )
+    article = "<h1>Trams</h1>" + paras(before) + "<p>Keep Reading</p>" + f"<p>{bio}</p>" + teasers
+    a = newsclean.clean(page(article=article))
+    assert [p.text for p in a.paragraphs] == before

@@ -309,8 +309,12 @@ def _cut_at_related(blocks: list[Block], start: int, end: int) -> int:
         if b.reason != "related-links" or n_before < 3 or word_count(b.text) > 8:
             continue
         n_after = count[-1] - count[k + 1]
-        if not n_after:
+        if n_after <= (1 if b.stage == "select_content" else 0):
             return i - 1
+        if b.stage == "select_content":
+            # a box its class words delimit, not a label: the article may go on after it
+            # (one stray prose line after it is page furniture, such as a "filed under" line)
+            continue
         mean_after = (chars[-1] - chars[k + 1]) / n_after
         if mean_after < 0.7 * chars[k] / n_before and not _prose_follows(blocks, i, end):
             return i - 1
@@ -318,17 +322,23 @@ def _cut_at_related(blocks: list[Block], start: int, end: int) -> int:
 
 
 def _prose_follows(blocks: list[Block], i: int, end: int) -> bool:
-    """True when the two blocks after a label are both prose: the article goes on.
+    """True when the two blocks after a label are prose in a row: the article goes on.
 
     Teasers after a label alternate a headline and a summary (or are bare headlines); a
     "read also" line dropped between two article paragraphs is followed by more of them.
+    Removed lines are passed over, except a related link or heading between the two: that
+    is a teaser's headline between summaries (development corpus: an author bio, then a
+    linked headline and its summary after "Keep Reading").
     """
     after: list[Block] = []
-    for b in blocks[i + 1 : min(end, i + _FOLLOW_REACH) + 1]:  # removed lines are passed over
-        if not b.removed:
-            after.append(b)
-            if len(after) == 2:
-                break
+    for b in blocks[i + 1 : min(end, i + _FOLLOW_REACH) + 1]:
+        if b.removed:
+            if after and (b.role == "related" or b.kind == "heading"):
+                return False
+            continue
+        after.append(b)
+        if len(after) == 2:
+            break
     return len(after) == 2 and all(is_sentence_like(b.text) for b in after)
 
 
