@@ -371,6 +371,17 @@ def test_title_keeps_plain_quotes_when_the_metadata_uses_them() -> None:
     assert a.title == "Mayor's 'tram plan' approved"
 
 
+def test_typographic_quotes_stay_when_most_metadata_uses_them() -> None:
+    """One plain og:title does not outvote a JSON-LD headline and <title> with typographic quotes."""
+    head = "<title>Mayor’s ‘tram plan’ approved | Example Daily</title>"
+    head += _meta_title("og:title", "Mayor's 'tram plan' approved")
+    head += _meta_title("og:site_name", "Example Daily")
+    head += json_ld({"@type": "NewsArticle", "headline": "Mayor’s ‘tram plan’ approved"})
+    article = "<h1>Mayor’s ‘tram plan’ approved</h1>" + paras(PARAS)
+    a = newsclean.clean(page(head=head, article=article))
+    assert a.title == "Mayor’s ‘tram plan’ approved"
+
+
 def test_typographic_quotes_stay_without_a_plain_spelling() -> None:
     """A title with typographic quotes keeps them when no metadata spells it otherwise."""
     article = "<h1>Mayor’s ‘tram plan’ approved</h1>" + paras(PARAS)

@@ -170,17 +170,25 @@ def _plain_quotes(title: str, metas: list[Any]) -> str:
 
     Typographic quotes are presentation: a page that writes "Doe's plan" in its og:title and
     "Doe’s plan" in its h1 gives one title, kept in its plain spelling (searchable as typed).
+    The spelling most metadata sources use wins, plain on a tie: one plain og:title against
+    a typographic JSON-LD headline and <title> keeps the typographic quotes. Calibrated on the
+    development corpus (HTML title exact): with "any plain source" 2 of 4 pages whose
+    metadata is split get the gold spelling, with the majority 3 of 4 (the fourth mixes both
+    kinds of quotes in one title).
     """
     plain = title.translate(_CURLY_QUOTES)
     if plain == title:
         return title
-    for c in metas:
-        v = c.value
-        if v.startswith(plain) and (
-            len(v) == len(plain) or TITLE_SEPARATORS.match(v, len(plain)) is not None
-        ):
-            return plain
-    return title
+    plain_by = {c.origin for c in metas if _spells(c.value, plain)}
+    curly_by = {c.origin for c in metas if _spells(c.value, title)}
+    return plain if plain_by and len(plain_by) >= len(curly_by) else title
+
+
+def _spells(value: str, title: str) -> bool:
+    """``value`` is ``title`` as written, alone or followed by a site part ("Title | Site")."""
+    return value.startswith(title) and (
+        len(value) == len(title) or TITLE_SEPARATORS.match(value, len(title)) is not None
+    )
 
 
 _LIST_NUMBER = re.compile(r"^\d{1,2}\.\s+(?=\D)")
