@@ -362,6 +362,62 @@ def test_section_suffix_of_the_declared_headline_is_dropped() -> None:
     assert a.title == "Trams are back: Council approves three lines"
 
 
+def _social(title: str) -> str:
+    return _meta_title("og:title", title) + _meta_title("twitter:title", title)
+
+
+def test_agreeing_social_titles_outvote_a_heading_nothing_else_names() -> None:
+    """og:title and twitter:title agreeing on one wording beat an h1 no other source reads."""
+    head = _social("Council approves three new tram lines after years of debate")
+    article = "<h1>Tram plan: the council says yes</h1>" + paras(PARAS)
+    a = newsclean.clean(page(head=head, article=article))
+    assert a.title == "Council approves three new tram lines after years of debate"
+    origins = {o.field: o.origin for o in a.provenance.origins}
+    assert origins["title"] == "social-titles-outvote-heading"
+    assert "Tram plan: the council says yes" not in [p.text for p in a.paragraphs]
+
+
+def test_json_ld_headline_reading_the_heading_ties_with_the_social_titles() -> None:
+    """A JSON-LD headline equal to the h1 makes two votes against two: the heading stays."""
+    head = _social("Council approves three new tram lines after years of debate")
+    head += json_ld({"@type": "NewsArticle", "headline": "Tram plan: the council says yes"})
+    article = "<h1>Tram plan: the council says yes</h1>" + paras(PARAS)
+    a = newsclean.clean(page(head=head, article=article))
+    assert a.title == "Tram plan: the council says yes"
+
+
+def test_json_ld_article_name_votes_with_the_social_titles() -> None:
+    """A JSON-LD article name in the og:title's wording outvotes its headline and the h1."""
+    head = _social("Council approves three new tram lines after years of debate")
+    head += json_ld(
+        {
+            "@type": "NewsArticle",
+            "headline": "Tram plan: the council says yes",
+            "name": "Council approves three new tram lines after years of debate",
+        }
+    )
+    article = "<h1>Tram plan: the council says yes</h1>" + paras(PARAS)
+    a = newsclean.clean(page(head=head, article=article))
+    assert a.title == "Council approves three new tram lines after years of debate"
+
+
+def test_lone_og_title_does_not_outvote_the_heading() -> None:
+    """An og:title without an agreeing twitter:title leaves the displayed h1 as the title."""
+    head = _meta_title("og:title", "Council approves three new tram lines after years of debate")
+    article = "<h1>Tram plan: the council says yes</h1>" + paras(PARAS)
+    a = newsclean.clean(page(head=head, article=article))
+    assert a.title == "Tram plan: the council says yes"
+
+
+def test_json_ld_headline_in_a_third_wording_keeps_its_place() -> None:
+    """When the JSON-LD headline differs from both the h1 and the social titles, it wins."""
+    head = _social("Council approves three new tram lines after years of debate")
+    head += json_ld({"@type": "NewsArticle", "headline": "Three new tram lines for the city"})
+    article = "<h1>Tram plan: the council says yes</h1>" + paras(PARAS)
+    a = newsclean.clean(page(head=head, article=article))
+    assert a.title == "Three new tram lines for the city"
+
+
 def test_title_keeps_plain_quotes_when_the_metadata_uses_them() -> None:
     """The h1's typographic quotes give way to the plain quotes of the same og:title."""
     head = _meta_title("og:title", "Mayor's 'tram plan' approved | Example Daily")
