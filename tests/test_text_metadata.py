@@ -592,3 +592,23 @@ def test_link_with_new_window_note_is_no_headline() -> None:
         "while supporters said trams carry more passengers on the busiest routes.\n"
     )
     assert newsclean.clean(text).title == "Council backs three new tram lines"
+
+
+_TRAM_LEAD = (
+    "The city council voted on Tuesday to expand the tram network by three new lines, a "
+    "decision that ends years of debate about public transport in the region.\n\n"
+    "Construction is expected to begin next spring, and the first line should open within "
+    "four years, officials said after the long and heated vote.\n"
+)
+
+
+def test_markdown_heading_with_a_glued_kicker_colon_gets_its_space() -> None:
+    """A dump's "Kicker:Headline" (a kicker span ending in a colon) reads "Kicker: Headline"."""
+    art = newsclean.clean("# Tram plan:Council backs three new lines\n\n" + _TRAM_LEAD)
+    assert art.title == "Tram plan: Council backs three new lines"
+
+
+def test_abbreviation_case_ending_keeps_its_colon() -> None:
+    """An abbreviation with its case ending ("EU:s") and "re:publica" keep their colons."""
+    art = newsclean.clean("# EU:s plan for re:publica backs three new tram lines\n\n" + _TRAM_LEAD)
+    assert art.title == "EU:s plan for re:publica backs three new tram lines"
