@@ -612,3 +612,20 @@ def test_abbreviation_case_ending_keeps_its_colon() -> None:
     """An abbreviation with its case ending ("EU:s") and "re:publica" keep their colons."""
     art = newsclean.clean("# EU:s plan for re:publica backs three new tram lines\n\n" + _TRAM_LEAD)
     assert art.title == "EU:s plan for re:publica backs three new tram lines"
+
+
+def test_search_form_line_is_ui_text_not_the_headline() -> None:
+    """A search form's "Search for: Search" line (printed twice in the header) is UI text."""
+    text = (
+        "Home\nNews\nSport\nSearch for: Search\nDonate\nSearch for: Search\n\n"
+        "Column: Help, the trams are coming!\n\n"
+        "Column by Jane Walker - 28.04.2024 at 08:52\n\n"
+        "Bible verses and baby nappies instead of double burdens and constant stress: the "
+        "content of the influencers awakens a longing for a more relaxed life, they say.\n\n"
+        + _TRAM_LEAD
+    )
+    art = newsclean.clean(text)
+    assert art.title != "Search for: Search"
+    searches = [r for r in art.provenance.removed if r.text == "Search for: Search"]
+    assert searches
+    assert all(r.role == "ui" for r in searches)
