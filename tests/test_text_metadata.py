@@ -609,9 +609,10 @@ def test_markdown_heading_with_a_glued_kicker_colon_gets_its_space() -> None:
 
 
 def test_abbreviation_case_ending_keeps_its_colon() -> None:
-    """An abbreviation with its case ending ("EU:s") and "re:publica" keep their colons."""
-    art = newsclean.clean("# EU:s plan for re:publica backs three new tram lines\n\n" + _TRAM_LEAD)
-    assert art.title == "EU:s plan for re:publica backs three new tram lines"
+    """Abbreviations with a case ending ("EU:s", "Yle:n") and "re:publica" keep their colons."""
+    heading = "EU:s plan for re:publica and Yle:n tram lines"
+    art = newsclean.clean(f"# {heading}\n\n" + _TRAM_LEAD)
+    assert art.title == heading
 
 
 def test_search_form_line_is_ui_text_not_the_headline() -> None:
