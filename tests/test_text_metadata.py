@@ -609,8 +609,8 @@ def test_markdown_heading_with_a_glued_kicker_colon_gets_its_space() -> None:
 
 
 def test_abbreviation_case_ending_keeps_its_colon() -> None:
-    """Abbreviations with a case ending ("EU:s", "Yle:n") and "re:publica" keep their colons."""
-    heading = "EU:s plan for re:publica and Yle:n tram lines"
+    """Case endings ("EU:s", "Yle:n"), "re:publica" and a colon between CJK keep their colons."""
+    heading = "EU:s plan for re:publica and Yle:n tram lines, 東京都知事:新しい政策"
     art = newsclean.clean(f"# {heading}\n\n" + _TRAM_LEAD)
     assert art.title == heading
 

@@ -260,7 +260,7 @@ def _space_glued_colon(title: str) -> str:
 
     Only after a word of three letters or more (not "re:publica"), and not before a case
     ending of one to three lower-case letters ("EU:s", "Yle:n", "EU:ssa" in Swedish and
-    Finnish). On the development corpus no gold title has a colon glued between two letters;
+    Finnish), nor between Chinese, Japanese or Korean characters. On the development corpus no gold title has a colon glued between two letters;
     one markdown dump prints its heading so (the HTML has the kicker in a span of its own).
     """
 
@@ -268,6 +268,8 @@ def _space_glued_colon(title: str) -> str:
         before = title[max(0, m.start() - 3) : m.start()]
         if len(before) < 3 or not all(_letter_or_mark(c) for c in before):
             return ":"
+        if _CJK.match(before[-1]) or _CJK.match(title, m.end()):
+            return ":"  # scripts written without spaces glue their colons too
         ending = _NEXT_WORD.match(title, m.end())
         word = ending.group() if ending else ""
         return ":" if len(word) <= 3 and word.islower() else ": "
