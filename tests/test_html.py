@@ -362,6 +362,72 @@ def test_section_suffix_of_the_declared_headline_is_dropped() -> None:
     assert a.title == "Trams are back: Council approves three lines"
 
 
+def _social(title: str) -> str:
+    return _meta_title("og:title", title) + _meta_title("twitter:title", title)
+
+
+def test_agreeing_social_titles_outvote_a_heading_nothing_else_names() -> None:
+    """og:title and twitter:title agreeing on one wording beat an h1 no other source reads."""
+    head = _social("Council approves three new tram lines after years of debate")
+    article = "<h1>Tram plan: council backs three new lines</h1>" + paras(PARAS)
+    a = newsclean.clean(page(head=head, article=article))
+    assert a.title == "Council approves three new tram lines after years of debate"
+    origins = {o.field: o.origin for o in a.provenance.origins}
+    assert origins["title"] == "social-titles-outvote-heading"
+    assert "Tram plan: council backs three new lines" not in [p.text for p in a.paragraphs]
+
+
+def test_json_ld_headline_reading_the_heading_ties_with_the_social_titles() -> None:
+    """A JSON-LD headline equal to the h1 makes two votes against two: the heading stays."""
+    head = _social("Council approves three new tram lines after years of debate")
+    head += json_ld(
+        {"@type": "NewsArticle", "headline": "Tram plan: council backs three new lines"}
+    )
+    article = "<h1>Tram plan: council backs three new lines</h1>" + paras(PARAS)
+    a = newsclean.clean(page(head=head, article=article))
+    assert a.title == "Tram plan: council backs three new lines"
+
+
+def test_json_ld_article_name_votes_with_the_social_titles() -> None:
+    """A JSON-LD article name in the og:title's wording outvotes its headline and the h1."""
+    head = _social("Council approves three new tram lines after years of debate")
+    head += json_ld(
+        {
+            "@type": "NewsArticle",
+            "headline": "Tram plan: council backs three new lines",
+            "name": "Council approves three new tram lines after years of debate",
+        }
+    )
+    article = "<h1>Tram plan: council backs three new lines</h1>" + paras(PARAS)
+    a = newsclean.clean(page(head=head, article=article))
+    assert a.title == "Council approves three new tram lines after years of debate"
+
+
+def test_social_titles_naming_the_site_do_not_outvote_the_heading() -> None:
+    """og:title and twitter:title that share no words with the h1 (the site's name) are no vote."""
+    head = _social("Example Daily News and Sport")
+    article = "<h1>Council approves three new tram lines</h1>" + paras(PARAS)
+    a = newsclean.clean(page(head=head, article=article))
+    assert a.title == "Council approves three new tram lines"
+
+
+def test_lone_og_title_does_not_outvote_the_heading() -> None:
+    """An og:title without an agreeing twitter:title leaves the displayed h1 as the title."""
+    head = _meta_title("og:title", "Council approves three new tram lines after years of debate")
+    article = "<h1>Tram plan: council backs three new lines</h1>" + paras(PARAS)
+    a = newsclean.clean(page(head=head, article=article))
+    assert a.title == "Tram plan: council backs three new lines"
+
+
+def test_json_ld_headline_in_a_third_wording_keeps_its_place() -> None:
+    """When the JSON-LD headline differs from both the h1 and the social titles, it wins."""
+    head = _social("Council approves three new tram lines after years of debate")
+    head += json_ld({"@type": "NewsArticle", "headline": "Three new tram lines for the city"})
+    article = "<h1>Tram plan: council backs three new lines</h1>" + paras(PARAS)
+    a = newsclean.clean(page(head=head, article=article))
+    assert a.title == "Three new tram lines for the city"
+
+
 def test_title_keeps_plain_quotes_when_the_metadata_uses_them() -> None:
     """The h1's typographic quotes give way to the plain quotes of the same og:title."""
     head = _meta_title("og:title", "Mayor's 'tram plan' approved | Example Daily")
@@ -369,6 +435,17 @@ def test_title_keeps_plain_quotes_when_the_metadata_uses_them() -> None:
     article = "<h1>Mayor’s ‘tram plan’ approved</h1>" + paras(PARAS)
     a = newsclean.clean(page(head=head, article=article))
     assert a.title == "Mayor's 'tram plan' approved"
+
+
+def test_typographic_quotes_stay_when_most_metadata_uses_them() -> None:
+    """One plain og:title does not outvote a JSON-LD headline and <title> with typographic quotes."""
+    head = "<title>Mayor’s ‘tram plan’ approved | Example Daily</title>"
+    head += _meta_title("og:title", "Mayor's 'tram plan' approved")
+    head += _meta_title("og:site_name", "Example Daily")
+    head += json_ld({"@type": "NewsArticle", "headline": "Mayor’s ‘tram plan’ approved"})
+    article = "<h1>Mayor’s ‘tram plan’ approved</h1>" + paras(PARAS)
+    a = newsclean.clean(page(head=head, article=article))
+    assert a.title == "Mayor’s ‘tram plan’ approved"
 
 
 def test_typographic_quotes_stay_without_a_plain_spelling() -> None:

@@ -592,3 +592,41 @@ def test_link_with_new_window_note_is_no_headline() -> None:
         "while supporters said trams carry more passengers on the busiest routes.\n"
     )
     assert newsclean.clean(text).title == "Council backs three new tram lines"
+
+
+_TRAM_LEAD = (
+    "The city council voted on Tuesday to expand the tram network by three new lines, a "
+    "decision that ends years of debate about public transport in the region.\n\n"
+    "Construction is expected to begin next spring, and the first line should open within "
+    "four years, officials said after the long and heated vote.\n"
+)
+
+
+def test_markdown_heading_with_a_glued_kicker_colon_gets_its_space() -> None:
+    """A dump's "Kicker:Headline" (a kicker span ending in a colon) reads "Kicker: Headline"."""
+    art = newsclean.clean("# Tram plan:Council backs three new lines\n\n" + _TRAM_LEAD)
+    assert art.title == "Tram plan: Council backs three new lines"
+
+
+def test_abbreviation_case_ending_keeps_its_colon() -> None:
+    """Case endings ("EU:s", "Yle:n"), "re:publica" and a colon between CJK keep their colons."""
+    heading = "EU:s plan for re:publica and Yle:n tram lines, 東京都知事:新しい政策"
+    art = newsclean.clean(f"# {heading}\n\n" + _TRAM_LEAD)
+    assert art.title == heading
+
+
+def test_search_form_line_is_ui_text_not_the_headline() -> None:
+    """A search form's "Search for: Search" line (printed twice in the header) is UI text."""
+    text = (
+        "Home\nNews\nSport\nSearch for: Search\nDonate\nSearch for: Search\n\n"
+        "Column: Help, the trams are coming!\n\n"
+        "Column by Jane Walker - 28.04.2024 at 08:52\n\n"
+        "Bible verses and baby nappies instead of double burdens and constant stress: the "
+        "content of the influencers awakens a longing for a more relaxed life, they say.\n\n"
+        + _TRAM_LEAD
+    )
+    art = newsclean.clean(text)
+    assert art.title != "Search for: Search"
+    searches = [r for r in art.provenance.removed if r.text == "Search for: Search"]
+    assert searches
+    assert all(r.role == "ui" for r in searches)

@@ -918,6 +918,10 @@ def _json_ld(doc: Document, text: str) -> None:
             if isinstance(v, str) and v.strip():
                 doc.add(f, _body_text(v) if f == "article_body" else _text(v), f"{origin}:{key}")
         if is_article:
+            # the article's own name: a second wording of the headline on some pages
+            name = obj.get("name")
+            if isinstance(name, str) and name.strip():
+                doc.add("article_name", _text(name), f"{origin}:name")
             for name, kind in _names(obj.get("author")):
                 doc.add("authors", (_text(name), kind), f"{origin}:author")
             for name, _kind in _names(obj.get("publisher")):
