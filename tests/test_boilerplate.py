@@ -101,3 +101,19 @@ def test_read_also_line_mid_article_does_not_end_it() -> None:
     text = "\n\n".join([*long, "Lesen Sie auch", *["Share this article"] * 3, *PARAS[2:]])
     a = newsclean.clean(text)
     assert [p.text for p in a.paragraphs] == [*long, *PARAS[2:]]
+
+
+def test_most_read_box_in_a_text_copy_does_not_split_the_article() -> None:
+    """A "Most read in <section>" box of teasers mid-article is related, and the article
+    around it is kept whole."""
+    box = [
+        "Most read in Football",
+        "SHOCK SACK",
+        "Club sacks manager just days before the play-offs",
+        "RED ALERT",
+        "Striker boards plane as move is set to be completed",
+    ]
+    text = "\n\n".join(["Trams for everyone", PARAS[0], PARAS[1], *box, PARAS[2], PARAS[3]])
+    a = newsclean.clean(text)
+    assert [p.text for p in a.paragraphs] == PARAS
+    assert [r.reason for r in a.provenance.removed if r.text == box[0]] == ["related-links"]
