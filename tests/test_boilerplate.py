@@ -20,6 +20,14 @@ PARAS = ARTICLE_PARAS
         ("Heute, 12:37 Uhr", "timestamp"),
         ("il y a 3 heures", "timestamp"),
         ("22 hours ago", "timestamp"),
+        (
+            "An dieser Stelle finden Sie einen von unseren Redakteuren ausgewählten, externen "
+            "Inhalt, der den Artikel für Sie mit zusätzlichen Informationen anreichert. Sie "
+            "können sich hier den externen Inhalt mit einem Klick anzeigen lassen oder wieder "
+            "ausblenden.",
+            "cookie-prompt",
+        ),
+        ("Ein Klick für den Datenschutz", "cookie-prompt"),
         ("20:42KEY EVENT", "timestamp"),
         ("21:00Jane Doe", "timestamp"),
         ("3/12", "gallery-counter"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..document import Document
-from ..rules import match_phrase
+from ..rules import MAX_PHRASE_WORDS, match_phrase
 from ..textutil import is_sentence_like, normalize_key, word_count
 
 __all__ = ["strip_author_bio", "strip_boilerplate"]
@@ -93,7 +93,7 @@ def strip_boilerplate(doc: Document) -> Document:
         if wc == 0:
             doc.mark(b, "ui", "no-words")
             continue
-        hit = match_phrase(text) if wc <= 30 else None
+        hit = match_phrase(text) if wc <= MAX_PHRASE_WORDS else None
         if hit is not None:
             doc.mark(b, hit.role, hit.reason)
             continue
