@@ -756,3 +756,18 @@ def test_teasers_after_a_read_more_label_are_cut_even_after_a_bio() -> None:
     article = "<h1>Trams</h1>" + paras(before) + "<p>Keep Reading</p>" + f"<p>{bio}</p>" + teasers
     a = newsclean.clean(page(article=article))
     assert [p.text for p in a.paragraphs] == before
+
+
+def test_teaser_summary_between_linked_headline_and_read_more_is_not_body() -> None:
+    """A paragraph between a linked headline and a "Read more" line is a teaser's summary."""
+    summary = (
+        "The harbour authority has approved a plan to dredge the old channel, which has been "
+        "closed to larger ships for ten years."
+    )
+    teaser = (
+        "<div><h2><a href='/harbour'>Harbour channel to reopen</a></h2>"
+        f"<p>{summary}</p><p>Read more</p></div>"
+    )
+    a = newsclean.clean(page(article="<h1>Trams</h1>" + paras(PARAS) + teaser + teaser))
+    assert [p.text for p in a.paragraphs] == PARAS
+    assert "teaser-summary" in {r.reason for r in a.provenance.removed if r.text == summary}
