@@ -125,3 +125,30 @@ def test_most_read_box_in_a_text_copy_does_not_split_the_article() -> None:
     a = newsclean.clean(text)
     assert [p.text for p in a.paragraphs] == PARAS
     assert [r.reason for r in a.provenance.removed if r.text == box[0]] == ["related-links"]
+
+
+def test_comment_headers_end_the_article_in_a_text_copy() -> None:
+    """'Name says:' above a date line opens the reader comments: the article ends there."""
+    comments = [
+        "1. Jane Reader sagt:",
+        "28. April 2024 um 11:12 Uhr",
+        "I think the council is right, and the trams will be full from the first day on, "
+        "because the buses have been crowded for years and the roads are always jammed.",
+        "2. Max says:",
+        "28. April 2024 um 12:34 Uhr",
+        "Buses would have been cheaper, and nobody asked the people who live along the lines "
+        "what they think of years of building work in front of their homes and shops.",
+    ]
+    text = "\n\n".join(["Trams for everyone", *PARAS, *comments])
+    a = newsclean.clean(text)
+    assert [p.text for p in a.paragraphs] == PARAS
+    headers = [r.text for r in a.provenance.removed if r.reason == "comment-header"]
+    assert headers == ["1. Jane Reader sagt:", "2. Max says:"]
+
+
+def test_line_ending_in_says_without_a_date_stays() -> None:
+    """A line that ends in "says:" but has no date under it introduces a quote: article text."""
+    line = "Here is what the mayor says:"
+    text = "\n\n".join(["Trams for everyone", *PARAS[:2], line, *PARAS[2:]])
+    a = newsclean.clean(text)
+    assert line in [p.text for p in a.paragraphs]

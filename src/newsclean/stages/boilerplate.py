@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
+from ..dates import find_dates
 from ..document import Document
 from ..rules import MAX_PHRASE_WORDS, match_phrase
 from ..textutil import is_sentence_like, normalize_key, word_count
@@ -53,6 +55,13 @@ _COMMENT_COUNT = re.compile(
     r"^\s*(?:\d{1,6}\s+(?:comments?|kommentare?|commentaires?|comentarios?|commenti|reacties|"
     r"komentarz[ey]?|yorum)|(?:comments|kommentare|commentaires|comentarios|commenti|reacties)"
     r"\s*\(\d{1,6}\))\s*$",
+    re.IGNORECASE,
+)
+# a reader comment's header, "Name says:" above the comment's date (WordPress and most blog
+# engines print "<name> says:" in the site's language): the comments begin
+_COMMENT_HEADER = re.compile(
+    r"^\s*(?:\d{1,4}\.\s*)?\S.{0,80}?\s(?:says|said|sagt|schreibt|dit|dice|disse|zegt|skriver|"
+    r"siger|sanoo|mówi|diyor)\s*:\s*$",
     re.IGNORECASE,
 )
 # a gallery position ("3/12", "3 / 12"): an image counter, not text
@@ -147,8 +156,25 @@ def strip_boilerplate(doc: Document) -> Document:
             seen[key] = b.index
     _related_sections(doc)
     _teaser_summaries(doc)
+    _comment_headers(doc)
     _trailing_furniture(doc)
     return doc
+
+
+def _comment_headers(doc: Document) -> None:
+    """A reader comment's header: "Name says:" with a date line under it.
+
+    Like a comment count ("3 comments"), ``select_main_run`` ends the article before it.
+    """
+    live = [b for b in doc.blocks if not b.removed or b.reason == "timestamp"]
+    for b, nxt in itertools.pairwise(live):
+        if (
+            not b.removed
+            and word_count(b.text) <= 16
+            and _COMMENT_HEADER.match(b.text)
+            and find_dates(nxt.text)
+        ):
+            doc.mark(b, "comments", "comment-header")
 
 
 def _teaser_summaries(doc: Document) -> None:

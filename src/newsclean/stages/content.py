@@ -301,7 +301,7 @@ def _cut_at_related(blocks: list[Block], start: int, end: int) -> int:
         b = blocks[i]
         k = i - start
         n_before = count[k]
-        if b.reason == "comment-count":
+        if b.reason in ("comment-count", "comment-header"):
             # a comment section's header: readers' comments follow, not the article
             if n_before >= 3:
                 return i - 1
