@@ -28,6 +28,8 @@ PARAS = ARTICLE_PARAS
             "cookie-prompt",
         ),
         ("Ein Klick für den Datenschutz", "cookie-prompt"),
+        ("Neueste Beiträge", "related-links"),
+        ("Recent posts", "related-links"),
         ("20:42KEY EVENT", "timestamp"),
         ("21:00Jane Doe", "timestamp"),
         ("3/12", "gallery-counter"),
