@@ -771,3 +771,34 @@ def test_teaser_summary_between_linked_headline_and_read_more_is_not_body() -> N
     a = newsclean.clean(page(article="<h1>Trams</h1>" + paras(PARAS) + teaser + teaser))
     assert [p.text for p in a.paragraphs] == PARAS
     assert "teaser-summary" in {r.reason for r in a.provenance.removed if r.text == summary}
+
+
+def _shell(state: object, shown: str = "") -> str:
+    """A script-rendered page: nothing (or ``shown``) visible, the article in a JSON state."""
+    return (
+        "<html><head><title>Council approves three new tram lines</title></head><body>"
+        f"<div id='__next'>{shown}</div><script id='__NEXT_DATA__' type='application/json'>"
+        f"{json.dumps(state)}</script></body></html>"
+    )
+
+
+@pytest.mark.parametrize("shape", ["html-string", "paragraph-list"])
+def test_empty_shell_takes_the_article_from_its_json_state(shape: str) -> None:
+    """A page whose article lives only in a Next.js-style JSON state gets that text as body."""
+    body: object = "".join(f"<p>{p}</p>" for p in PARAS)
+    if shape == "paragraph-list":
+        body = [{"type": "paragraph", "text": p} for p in PARAS]
+    state = {"props": {"pageProps": {"article": {"title": "Trams", "body": body}}}}
+    a = newsclean.clean(_shell(state))
+    assert [p.text for p in a.paragraphs] == PARAS
+    assert any("json-state:script#__NEXT_DATA__" in n for n in a.provenance.notes)
+
+
+def test_json_state_is_ignored_when_the_page_shows_the_article() -> None:
+    """The JSON state is a fallback: a page that shows its article keeps the visible text."""
+    other = [f"In another story, {p[0].lower()}{p[1:]}" for p in PARAS]
+    state = {"props": {"pageProps": {"article": {"body": "".join(f"<p>{p}</p>" for p in other)}}}}
+    a = newsclean.clean(
+        _shell(state, shown="<article><h1>Trams</h1>" + paras(PARAS) + "</article>")
+    )
+    assert [p.text for p in a.paragraphs] == PARAS

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
+import lxml.html
+from lxml import etree
+
 from ..document import METADATA_ROLES, Block, Document
+from ..readers.html import text_of
 from ..rules import hints
 from ..textutil import is_sentence_like, normalize_key, word_count
 
@@ -408,6 +413,7 @@ def follow_article_body(doc: Document) -> Document:
         return doc
     bodies = [c.value for c in doc.get("article_body") if isinstance(c.value, str)]
     if not bodies or len(bodies[0]) < _MIN_ARTICLE_BODY:
+        _body_from_page_state(doc)
         return doc
     grams = _trigrams(bodies[0])
     seen: set[tuple[str, ...]] = set()
@@ -480,14 +486,104 @@ def _keep_lead(doc: Document) -> None:
         doc.mark(b, "body", "article-lead")
 
 
-def _blocks_from_article_body(doc: Document, body: str) -> None:
+def _blocks_from_article_body(
+    doc: Document,
+    body: str,
+    where: str = "json-ld:articleBody",
+    reason: str = "from-article-body",
+) -> None:
     for b in doc.blocks:
         if not b.removed or b.reason == "in-article-body":
             doc.mark(b, "boilerplate", "not-in-article-body")
     for part in body.split("\n"):
         text = " ".join(part.split())
         if text:
-            b = Block(index=len(doc.blocks), text=text, where="json-ld:articleBody")
+            b = Block(index=len(doc.blocks), text=text, where=where)
             doc.blocks.append(b)
-            doc.mark(b, "body", "from-article-body")
-    doc.notes.append("body taken from JSON-LD articleBody: the page shows little of it")
+            doc.mark(b, "body", reason)
+    doc.notes.append(f"body taken from {where}: the page shows little of it")
+
+
+# A script-rendered page (Next.js, Nuxt, ...) shows no article text but ships it in a JSON state
+# object: its longest prose string, or its longest list of paragraph strings, is the article
+# when the visible page has less than _SHELL_PROSE characters of prose
+_SHELL_PROSE = 200
+_STATE_MIN = 300  # characters (and three sentences): shorter state text is a teaser
+_STATE_NODES = 200_000  # JSON values looked at, at most (a state object can be megabytes)
+_STATE_KEYS = ("text", "content", "html", "value", "body")
+_SENTENCE_ENDS = re.compile(r"[.!?。！？][\"”’»)]?(?:\s|<|$)")
+
+
+def _body_from_page_state(doc: Document) -> None:
+    """The article text of an empty shell page, from a JSON state script (reason
+    ``from-page-state``); nothing when the page shows prose or no state holds an article."""
+    shown = sum(len(b.text) for b in doc.blocks if not b.removed and is_sentence_like(b.text))
+    if shown >= _SHELL_PROSE:
+        return
+    best, where = "", ""
+    for el in doc.tree.iter("script"):
+        kind = (el.get("type") or "").lower().strip()
+        if kind not in ("application/json", "application/ld+json") or not el.text:
+            continue
+        if len(el.text) < _STATE_MIN:
+            continue
+        try:
+            data = json.loads(el.text)
+        except (ValueError, RecursionError):
+            continue
+        text = _state_text(data)
+        if len(text) > len(best):
+            best, where = text, f"script#{el.get('id')}" if el.get("id") else "script"
+    if len(best) >= _STATE_MIN and len(_SENTENCE_ENDS.findall(best)) >= 3:
+        _blocks_from_article_body(doc, best, f"json-state:{where}", "from-page-state")
+
+
+def _state_text(data: Any) -> str:
+    """The longest prose in a JSON value: one string, or a list of paragraph strings."""
+    best = ""
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    seen = 0
+    while stack and seen < _STATE_NODES:
+        obj, depth = stack.pop()
+        seen += 1
+        if depth > 40:
+            continue
+        if isinstance(obj, str):
+            if len(obj) > len(best):
+                best = obj
+        elif isinstance(obj, dict):
+            stack.extend((v, depth + 1) for v in obj.values())
+        elif isinstance(obj, list):
+            parts = [_paragraph_of(x) for x in obj]
+            joined = "\n".join(p for p in parts if p)
+            if len(joined) > len(best) and sum(1 for p in parts if p) >= 2:
+                best = joined
+            stack.extend((v, depth + 1) for v in obj)
+    return _html_to_lines(best) if "<" in best and "</" in best else best
+
+
+def _paragraph_of(item: Any) -> str:
+    """A list item's paragraph text: the item itself, or its text/content/html field."""
+    if isinstance(item, str):
+        return item if len(item) >= 40 else ""
+    if isinstance(item, dict):
+        for key in _STATE_KEYS:
+            v = item.get(key)
+            if isinstance(v, str) and len(v) >= 40:
+                return v
+    return ""
+
+
+def _html_to_lines(markup: str) -> str:
+    """Paragraph texts of an HTML fragment, one per line."""
+    try:
+        frags = lxml.html.fragments_fromstring(markup)
+    except (etree.ParserError, ValueError):
+        return markup
+    lines: list[str] = []
+    for f in frags:
+        if isinstance(f, str):
+            lines.append(f)
+        else:
+            lines.append(text_of(f))
+    return "\n".join(x for x in lines if x.strip())
