@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import newsclean
 
 _MENU = "Home\nNews\nSport\nWeather\nSign in\n"
@@ -630,3 +632,48 @@ def test_search_form_line_is_ui_text_not_the_headline() -> None:
     searches = [r for r in art.provenance.removed if r.text == "Search for: Search"]
     assert searches
     assert all(r.role == "ui" for r in searches)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        (
+            "東京都は月曜日、新しい路面電車の路線を三つ建設すると発表しました。工事は来年の春に始まります。",
+            "ja",
+        ),
+        (
+            "서울시는 월요일에 새로운 노면전차 노선 세 개를 건설한다고 발표했습니다. 공사는 내년 봄에 시작됩니다.",
+            "ko",
+        ),
+        (
+            "Городской совет во вторник проголосовал за расширение трамвайной сети на три новые линии.",
+            "ru",
+        ),
+        (
+            "Міська рада у вівторок проголосувала за розширення трамвайної мережі на три нові лінії.",
+            "uk",
+        ),
+        (
+            "Το δημοτικό συμβούλιο ψήφισε την Τρίτη την επέκταση του δικτύου του τραμ με τρεις νέες γραμμές.",
+            "el",
+        ),
+        (
+            "Belediye meclisi salı günü tramvay ağını üç yeni hatla genişletmek için oy verdi ve bu karar ile yıllardır süren tartışma da sona erdi.",
+            "tr",
+        ),
+        (
+            "Hội đồng thành phố đã bỏ phiếu vào thứ Ba để mở rộng mạng lưới xe điện với ba tuyến mới, và đây là một quyết định của người dân.",
+            "vi",
+        ),
+    ],
+)
+def test_language_of_a_text_copy_is_guessed_from_its_letters_or_words(
+    sentence: str, lang: str
+) -> None:
+    """Without a declared language, the body's script or function words tell it."""
+    a = newsclean.clean(sentence)
+    assert a.language == lang
+    assert {o.field: o.origin for o in a.provenance.origins}["language"] in (
+        "script-guess",
+        "stopword-guess",
+    )

