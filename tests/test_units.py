@@ -217,3 +217,21 @@ def test_bare_organisation_word_is_no_credit() -> None:
 def test_spaced_dash_joins_two_credits_not_a_name() -> None:
     """'News - Jane Doe' is no person's name: a spaced dash never sits inside one."""
     assert parse_byline("Haberler - Anadolu Ajansı").persons == []
+
+
+def test_no_catalogue_phrase_sits_in_two_categories() -> None:
+    """An exact phrase has one category: "Das könnte Sie auch interessieren" listed as UI and
+    as related was read as UI, and the teasers under it stayed in the article."""
+    import json
+    from importlib import resources
+
+    folder = resources.files("newsclean").joinpath("data/phrases")
+    for f in folder.iterdir():
+        data = json.loads(f.read_text("utf-8"))
+        seen: dict[str, str] = {}
+        for cat, entries in data.items():
+            if cat.startswith("_"):
+                continue
+            for phrase in entries.get("exact", []):
+                assert phrase not in seen, f"{f.name}: {phrase!r} in {seen[phrase]} and {cat}"
+                seen[phrase] = cat
