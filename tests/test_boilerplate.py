@@ -30,6 +30,8 @@ PARAS = ARTICLE_PARAS
         ("Ein Klick für den Datenschutz", "cookie-prompt"),
         ("Neueste Beiträge", "related-links"),
         ("Recent posts", "related-links"),
+        ("Read more: Trams in the city", "related-links"),
+        ("Read next", "related-links"),
         ("20:42KEY EVENT", "timestamp"),
         ("21:00Jane Doe", "timestamp"),
         ("3/12", "gallery-counter"),

@@ -13,7 +13,7 @@ from ..textutil import is_sentence_like, normalize_key, word_count
 __all__ = ["strip_author_bio", "strip_boilerplate"]
 
 _MENU_SEPARATORS = re.compile(r"\s[|•·/»]\s")
-_COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright\b)", re.IGNORECASE)
+_COPYRIGHT = re.compile(r"^\s*(?:[*•·-]\s*)?(?:©|\(c\)|copyright\b)", re.IGNORECASE)
 _URL_ONLY = re.compile(r"^\s*<?https?://\S+>?\s*$")
 _READING_TIME = re.compile(
     r"^\s*(?:(?:reading time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|lecture|lectura|lettura)\s*:?\s*)?"
