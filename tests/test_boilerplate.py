@@ -156,3 +156,19 @@ def test_line_ending_in_says_without_a_date_stays() -> None:
     text = "\n\n".join(["Trams for everyone", *PARAS[:2], line, *PARAS[2:]])
     a = newsclean.clean(text)
     assert line in [p.text for p in a.paragraphs]
+
+
+def test_quoted_post_above_its_signature_in_a_markdown_dump_is_an_embed() -> None:
+    """The quote lines of an embedded post, up to its "— Name (@handle) Date" line, are media."""
+    post = [
+        "> The council has voted for three new tram lines, a big day for the city!",
+        ">",
+        "> — Jane Doe (@janedoe) [May 6, 2025](https://x.com/janedoe/status/1)",
+    ]
+    md = "\n\n".join(["# Trams for everyone", PARAS[0], PARAS[1], "\n".join(post), *PARAS[2:]])
+    a = newsclean.clean(md)
+    assert [p.text for p in a.paragraphs] == PARAS
+    gone = {r.text: r.reason for r in a.provenance.removed}
+    assert gone["The council has voted for three new tram lines, a big day for the city!"] == (
+        "social-embed"
+    )

@@ -157,8 +157,22 @@ def strip_boilerplate(doc: Document) -> Document:
     _related_sections(doc)
     _teaser_summaries(doc)
     _comment_headers(doc)
+    _embedded_posts(doc)
     _trailing_furniture(doc)
     return doc
+
+
+def _embedded_posts(doc: Document) -> None:
+    """The quote blocks above an embedded post's signature are the post (a tweet quoted in a
+    markdown dump: "> text", "> — Jane Doe (@janedoe) May 6, 2025")."""
+    blocks = doc.blocks
+    for i, b in enumerate(blocks):
+        if b.reason != "social-embed" or b.kind != "quote":
+            continue
+        j = i - 1
+        while j >= 0 and blocks[j].kind == "quote" and not blocks[j].removed:
+            doc.mark(blocks[j], "media", "social-embed")
+            j -= 1
 
 
 def _comment_headers(doc: Document) -> None:
