@@ -32,6 +32,8 @@ PARAS = ARTICLE_PARAS
         ("Recent posts", "related-links"),
         ("Read more: Trams in the city", "related-links"),
         ("Read next", "related-links"),
+        ("Free weekly newsletter", "newsletter-prompt"),
+        ("Skip past newsletter promotion", "ui-text"),
         ("20:42KEY EVENT", "timestamp"),
         ("21:00Jane Doe", "timestamp"),
         ("3/12", "gallery-counter"),
