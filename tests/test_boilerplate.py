@@ -33,6 +33,7 @@ PARAS = ARTICLE_PARAS
         ("Read more: Trams in the city", "related-links"),
         ("Read next", "related-links"),
         ("Free weekly newsletter", "newsletter-prompt"),
+        ("Themen #Klima #Energie #Verkehr", "tag-list"),
         ("Skip past newsletter promotion", "ui-text"),
         ("20:42KEY EVENT", "timestamp"),
         ("21:00Jane Doe", "timestamp"),

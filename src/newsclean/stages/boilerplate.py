@@ -140,6 +140,9 @@ def strip_boilerplate(doc: Document) -> Document:
         if wc <= 40 and len(_MENU_SEPARATORS.findall(text)) >= 3 and not is_sentence_like(text):
             doc.mark(b, "navigation", "menu-line")
             continue
+        if "#" in text and wc <= 25 and _hashtag_line(text):
+            doc.mark(b, "related", "tag-list")
+            continue
         if _COPYRIGHT.match(text) and wc <= 25:
             doc.mark(b, "footer", "copyright-line")
             continue
@@ -189,6 +192,13 @@ def _comment_headers(doc: Document) -> None:
             and find_dates(nxt.text)
         ):
             doc.mark(b, "comments", "comment-header")
+
+
+def _hashtag_line(text: str) -> bool:
+    """A line that is mostly hashtags ("Themen #Klima #Energie"): the page's tag list."""
+    words = text.split()
+    tags = sum(1 for w in words if len(w) > 1 and w[0] == "#" and w[1] != "#")
+    return tags >= 2 and tags * 2 >= len(words)
 
 
 def _teaser_summaries(doc: Document) -> None:
