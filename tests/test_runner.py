@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import itertools
 import os
+import re
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -44,6 +46,8 @@ def trouble(doc: Document) -> Document:
         os._exit(7)
     if "RAISE-ERROR" in doc.text:
         raise RuntimeError("asked to fail")
+    if "REPORT-FROZEN" in doc.text:
+        raise RuntimeError(f"frozen objects: {gc.get_freeze_count()}")
     return doc
 
 
@@ -170,6 +174,16 @@ def test_a_crashing_worker_is_replaced() -> None:
     assert [r.status for r in results] == ["ok", "error", "ok", "ok"]
     assert results[1].error_type == "WorkerDiedError"
     assert "exit code 7" in (results[1].message or "")
+
+
+def test_a_worker_freezes_its_warmed_up_heap() -> None:
+    """A worker freezes what it holds after warm-up, so full collections skip that heap."""
+    results = list(clean_many([page(0, "REPORT-FROZEN")], jobs=1, timeout=20, pipeline=TROUBLE))
+    assert results[0].status == "error"
+    found = re.search(r"frozen objects: (\d+)", results[0].message or "")
+    assert found is not None, results[0].message
+    frozen = int(found.group(1))
+    assert frozen > 10_000  # the modules and data files of a warmed-up newsclean
 
 
 def test_input_is_read_lazily_in_bounded_batches() -> None:

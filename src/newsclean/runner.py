@@ -18,6 +18,7 @@ docs/batch.md.
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import multiprocessing
 import pickle
@@ -305,6 +306,10 @@ def _worker_main(tasks: Connection, results: Connection, work: _Work) -> None:
     if callable(warmup):
         with contextlib.suppress(Exception):
             warmup()
+    # what the worker holds now (modules, data files, compiled patterns, caches) lives as long
+    # as the worker: frozen, the full collections a long batch triggers no longer walk it
+    # (dev corpus, in-process: 0.5-1.4 ms a page went to full collections, 0.1 ms frozen)
+    gc.freeze()
     results.send("ready")
     while True:
         try:
