@@ -6,6 +6,8 @@ import gc
 import itertools
 import os
 import re
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -184,6 +186,21 @@ def test_a_worker_freezes_its_warmed_up_heap() -> None:
     assert found is not None, results[0].message
     frozen = int(found.group(1))
     assert frozen > 10_000  # the modules and data files of a warmed-up newsclean
+
+
+def test_the_forkserver_preload_warms_up_the_stages() -> None:
+    """Importing the forkserver's preload modules loads the stages' data before workers fork."""
+    code = (
+        "import importlib, sys\n"
+        "from newsclean.rules import hints\n"
+        "from newsclean.runner import _Cleaner\n"
+        "before = hints.cache_info().currsize\n"
+        "for name in _Cleaner.preload:\n"
+        "    importlib.import_module(name)\n"
+        "print(before, hints.cache_info().currsize)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["0", "1"]
 
 
 def test_input_is_read_lazily_in_bounded_batches() -> None:

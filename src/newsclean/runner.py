@@ -285,7 +285,8 @@ class _Cleaner:
     pool; benchmarks/throughput.py runs trafilatura through the same machinery that way.
     ``preload`` names the modules the forkserver imports once for all workers."""
 
-    preload = ("newsclean",)
+    # newsclean._warm cleans a warm-up page in the forkserver: workers fork warmed up
+    preload = ("newsclean", "newsclean._warm")
 
     def __init__(self, pipeline: Pipeline | None, max_bytes: int | None) -> None:
         self.pipeline = pipeline
