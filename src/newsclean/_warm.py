@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import contextlib
 
-from .runner import _WARMUP, clean
+from .core import clean
+from .runner import _WARMUP
 
 with contextlib.suppress(Exception):
     clean(_WARMUP)
