@@ -434,3 +434,64 @@ def test_end_tags_cut_from_the_bytes_equal_the_cut_text_encoded(
     if utf8 is not None:
         assert utf8 == text.encode("utf-8")
     assert (utf8 is None) == ("\u00a0>" in page or "\x1c>" in page)
+
+
+def _blocks_of(page: str) -> list[tuple[Any, ...]]:
+    from newsclean.document import Document
+    from newsclean.readers.html import read_tree
+
+    doc = Document(raw=page, text=page, format="html")
+    read_tree(doc, parse_html(page), markdown=False, authors=[])
+    return [
+        (
+            b.text,
+            b.kind,  # (not link_density: it counts whitespace inside the block)
+            b.hint,
+            b.hint_words,
+            b.extra["tag"],
+            b.extra.get("trailing_strong"),
+            b.extra.get("emphasized"),
+        )
+        for b in doc.blocks
+    ]
+
+
+_INLINE = st.sampled_from(
+    ["word", "<b>bold</b>", "<strong>Strong words</strong>", "<a href='/x'>link</a>", "<em>e</em>"]
+)
+_BLOCK_TREE = st.recursive(
+    st.lists(_INLINE, min_size=1, max_size=3).map(" ".join),
+    lambda inner: st.tuples(
+        st.sampled_from(["div", "p", "li", "section class='share'", "blockquote", "h2"]),
+        st.lists(inner, min_size=1, max_size=3),
+    ).map(lambda t: (t[0], t[1])),
+    max_leaves=8,
+)
+
+
+def _render(node: Any, pad: str) -> str:
+    if isinstance(node, str):
+        return node
+    tag, children = node
+    name = tag.split()[0]
+    inner = (pad or " ").join(_render(c, pad) for c in children)  # text children stay apart
+    return f"<{tag}>{pad}{inner}{pad}</{name}>{pad}"
+
+
+@given(_BLOCK_TREE)
+@settings(max_examples=150, deadline=None)
+def test_walk_blocks_same_with_whitespace_between_blocks(tree: Any) -> None:
+    """The walk's inlined whitespace flushes give the blocks a page without that whitespace gives."""
+    padded = "<html><body>" + _render(tree, "\n  ") + "</body></html>"
+    compact = "<html><body>" + _render(tree, "") + "</body></html>"
+    assert _blocks_of(padded) == _blocks_of(compact)
+
+
+def test_walk_keeps_emphasis_of_blocks_closed_after_whitespace() -> None:
+    """A block that is all emphasis, or ends on it, is marked so with whitespace around it."""
+    blocks = _blocks_of(
+        "<div>\n <p>\n <strong>The whole paragraph in bold</strong>\n </p>\n"
+        " <p>Text then <b>a bold tail</b>\n</p>\n</div>"
+    )
+    assert blocks[0][6] is True  # emphasized
+    assert blocks[1][5] == "a bold tail"  # trailing_strong

@@ -552,40 +552,59 @@ def read_tree(
                 if authors is not None:
                     _skipped_authors(el, authors)
                 continue
+            itemprop = el.get("itemprop")
             if authors is not None and (
-                el.get("itemprop") == "author" or (tag == "a" and el.get("rel") == "author")
+                itemprop == "author" or (tag == "a" and el.get("rel") == "author")
             ):
                 authors.append(el)
             if tag in block_tags:
-                parent = stack[-1] if stack else None
-                if parent is not None and (parent.parts or parent.strong_el is not None):
-                    flush(parent)
-                # _element_hints inlined (half the elements are blocks); the class was read above
+                if stack:
+                    parent = stack[-1]
+                    parts = parent.parts
+                    if parent.strong_el is None and len(parts) == 1 and parts[0].isspace():
+                        # flush() of the whitespace between two blocks, inlined (most of them)
+                        parts.clear()
+                        parent.link_chars = 0
+                    elif parts or parent.strong_el is not None:
+                        flush(parent)
+                # _element_hints inlined (half the elements are blocks); class and itemprop
+                # were read above
                 get = el.get
-                eh = hints_for(
-                    tag, cls or "", get("id") or "", get("role") or "", get("itemprop") or ""
-                )
+                eh = hints_for(tag, cls or "", get("id") or "", get("role") or "", itemprop or "")
                 neg: tuple[tuple[int, str, Any], ...]
                 neg_words: tuple[str, ...]
-                if parent is None:
-                    depth, neg, neg_words = 0, (), ()
+                if stack:
+                    neg, neg_words = parent.neg, parent.neg_words
+                    if eh.neg:
+                        depth = parent.depth + 1
+                        neg = neg + tuple([(depth, w, el) for w in eh.neg])
+                        neg_words = neg_words + eh.neg
+                    frame = _Frame(
+                        el,
+                        tag,
+                        parent.depth + 1,
+                        neg,
+                        neg_words,
+                        parent.pos + eh.pos,
+                        el if tag == "figure" else parent.in_figure,
+                        tag == "blockquote" or parent.in_quote,
+                        parent.credit or eh.credit,
+                        parent.caption or eh.caption,
+                    )
                 else:
-                    depth, neg, neg_words = parent.depth + 1, parent.neg, parent.neg_words
-                if eh.neg:
-                    neg = neg + tuple((depth, w, el) for w in eh.neg)
-                    neg_words = neg_words + eh.neg
-                frame = _Frame(
-                    el,
-                    tag,
-                    depth,
-                    neg,
-                    neg_words,
-                    (parent.pos if parent else 0) + eh.pos,
-                    el if tag == "figure" else (parent.in_figure if parent else None),
-                    tag == "blockquote" or bool(parent and parent.in_quote),
-                    bool(parent and parent.credit) or eh.credit,
-                    bool(parent and parent.caption) or eh.caption,
-                )
+                    neg = tuple([(0, w, el) for w in eh.neg])
+                    frame = _Frame(
+                        el,
+                        tag,
+                        0,
+                        neg,
+                        eh.neg,
+                        eh.pos,
+                        el if tag == "figure" else None,
+                        tag == "blockquote",
+                        eh.credit,
+                        eh.caption,
+                    )
                 stack_append(frame)
                 text = el.text
                 if text:
@@ -627,9 +646,18 @@ def read_tree(
             if tag in block_tags:
                 if stack and stack[-1].el is el:
                     frame = stack_pop()
-                    if frame.parts or frame.strong_el is not None:
+                    parts = frame.parts
+                    # (a closed frame with only whitespace left has nothing to flush)
+                    if frame.strong_el is not None or (
+                        parts and (len(parts) > 1 or not parts[0].isspace())
+                    ):
                         flush(frame)
-                add_text(el.tail)
+                tail = el.tail
+                if tail and stack:
+                    top = stack[-1]
+                    top.parts.append(tail)
+                    if link_depth:
+                        top.link_chars += len(tail.strip())
                 continue
             if tag == "a":
                 link_depth = max(0, link_depth - 1)
