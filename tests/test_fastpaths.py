@@ -6,6 +6,7 @@ import re
 from itertools import pairwise
 from typing import Any
 
+import lxml.etree as etree
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -332,3 +333,165 @@ def test_removed_block_paths_same_with_getpath_and_without(monkeypatch: pytest.M
     wheres = [r.where for r in fast.provenance.removed]
     assert wheres == [r.where for r in slow.provenance.removed]
     assert "/html/body/footer/p[2]" in wheres
+
+
+_PARSE_PAGES = [
+    "<html><head><meta charset='iso-8859-1'><title>Caf\u00e9</title></head>"
+    "<body><p>Stra\u00dfe \u2013 \u201equoted\u201c &amp; &eacute; \U0001f600</p></body></html>",
+    "<?xml version='1.0' encoding='utf-8'?><html><body><p>after a declaration</p></body></html>",
+    "<meta http-equiv='Content-Type' content='text/html; charset=windows-1251'>"
+    "<p>\u041f\u0440\u0438\u0432\u0435\u0442</p><div>unclosed <b>bold",
+    "<p>CDATA <![CDATA[kept as text]]> and </html> mid-page</p><p>rest \u4e2d\u6587</p>",
+    "<table><tr><td>a<td>b</table><script>if (a < b) {}</script><p>\u00a0nbsp\u00a0</p>",
+]
+
+
+def _parse_str(text: str, utf8: bytes | None = None) -> tuple[Any, str | None]:
+    """The plain parse the bytes parse replaces: libxml2 reads the str itself."""
+    from newsclean.readers import html as reader
+
+    parser = reader._str_parser()
+    try:
+        root = etree.fromstring(text, parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        root = None
+    for err in parser.error_log:
+        if err.level == etree.ErrorLevels.FATAL:
+            return root, f"{err.type_name}: {err.message.strip()}"
+    return root, None
+
+
+@pytest.mark.parametrize("text", _PARSE_PAGES)
+def test_parsing_the_input_bytes_builds_the_tree_the_str_parse_builds(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Parsing the page's UTF-8 bytes gives the same tree as parsing the decoded str."""
+    from newsclean.readers import html as reader
+
+    from_bytes = etree.tostring(parse_html(text, None, text.encode("utf-8")))
+    from_str_encoded = etree.tostring(parse_html(text))
+    monkeypatch.setattr(reader, "_parse", _parse_str)
+    plain = etree.tostring(parse_html(text))
+    assert from_bytes == plain
+    assert from_str_encoded == plain
+
+
+@given(st.text(alphabet=st.sampled_from("<>/ab pé\u2013\u4e2d\U0001f600&;=\"'\n\t"), max_size=80))
+@settings(max_examples=200, deadline=None)
+def test_bytes_parse_equals_str_parse_on_any_text(text: str) -> None:
+    """On arbitrary markup-like text the UTF-8 bytes parse and the str parse agree."""
+    from newsclean.readers import html as reader
+
+    body = "<html><body>" + text + "</body></html>"
+    from_bytes, fatal = reader._parse(body, body.encode("utf-8"))
+    plain, plain_fatal = _parse_str(body)
+    assert etree.tostring(from_bytes) == etree.tostring(plain)
+    assert fatal == plain_fatal
+
+
+def test_prepare_keeps_the_bytes_only_when_the_text_is_their_utf8_decoding() -> None:
+    """The reader gets UTF-8 bytes only when they are exactly the text encoded."""
+    page = "<p>Caf\u00e9 \u2013 a page</p>".encode()
+    assert prepare(page).utf8 is page
+    for raw in (
+        page.replace(b"a page", b"a\r\npage\r"),  # CR and CRLF normalised in both
+        page.replace(b"a page", b"a\x00page"),  # NUL removed from both
+    ):
+        doc = prepare(raw)
+        assert doc.utf8 == doc.text.encode("utf-8")
+    assert prepare(b"\xef\xbb\xbf" + page).utf8 is None  # BOM stripped
+    assert prepare("<p>Caf\u00e9</p>".encode("cp1252")).utf8 is None  # not UTF-8
+    assert prepare(page.decode()).utf8 is None  # str input
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<html><body><p>one \u2013</p></html>\n",
+        "<p>a</p></HTML ><p>b \u4e2d</p></html\t\n><p>c</p></html>",
+        "<p>a</p></html\u00a0><p>b</p></html>",  # a Unicode space: the bytes pattern misses it
+        "<p>a</p></html\x1c><p>b</p>",  # ASCII, but \\s only in the str pattern
+        "<p>\u0130 </htm></html ></p>",
+    ],
+)
+def test_end_tags_cut_from_the_bytes_equal_the_cut_text_encoded(
+    page: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Cutting </html> from the bytes gives the cut text's UTF-8, or falls back to encoding it."""
+    from newsclean.readers import html as reader
+
+    seen: list[tuple[str, bytes | None]] = []
+    parse = reader._parse
+
+    def spy(text: str, utf8: bytes | None = None) -> tuple[Any, str | None]:
+        seen.append((text, utf8))
+        return parse(text, utf8)
+
+    monkeypatch.setattr(reader, "_parse", spy)
+    parse_html(page, None, page.encode("utf-8"))
+    text, utf8 = seen[0]
+    assert "</html" not in text.lower().replace("</html\u00a0", "").replace("</html\x1c", "")
+    if utf8 is not None:
+        assert utf8 == text.encode("utf-8")
+    assert (utf8 is None) == ("\u00a0>" in page or "\x1c>" in page)
+
+
+def _blocks_of(page: str) -> list[tuple[Any, ...]]:
+    from newsclean.document import Document
+    from newsclean.readers.html import read_tree
+
+    doc = Document(raw=page, text=page, format="html")
+    read_tree(doc, parse_html(page), markdown=False, authors=[])
+    return [
+        (
+            b.text,
+            b.kind,  # (not link_density: it counts whitespace inside the block)
+            b.hint,
+            b.hint_words,
+            b.extra["tag"],
+            b.extra.get("trailing_strong"),
+            b.extra.get("emphasized"),
+        )
+        for b in doc.blocks
+    ]
+
+
+_INLINE = st.sampled_from(
+    ["word", "<b>bold</b>", "<strong>Strong words</strong>", "<a href='/x'>link</a>", "<em>e</em>"]
+)
+_BLOCK_TREE = st.recursive(
+    st.lists(_INLINE, min_size=1, max_size=3).map(" ".join),
+    lambda inner: st.tuples(
+        st.sampled_from(["div", "p", "li", "section class='share'", "blockquote", "h2"]),
+        st.lists(inner, min_size=1, max_size=3),
+    ).map(lambda t: (t[0], t[1])),
+    max_leaves=8,
+)
+
+
+def _render(node: Any, pad: str) -> str:
+    if isinstance(node, str):
+        return node
+    tag, children = node
+    name = tag.split()[0]
+    inner = (pad or " ").join(_render(c, pad) for c in children)  # text children stay apart
+    return f"<{tag}>{pad}{inner}{pad}</{name}>{pad}"
+
+
+@given(_BLOCK_TREE)
+@settings(max_examples=150, deadline=None)
+def test_walk_blocks_same_with_whitespace_between_blocks(tree: Any) -> None:
+    """The walk's inlined whitespace flushes give the blocks a page without that whitespace gives."""
+    padded = "<html><body>" + _render(tree, "\n  ") + "</body></html>"
+    compact = "<html><body>" + _render(tree, "") + "</body></html>"
+    assert _blocks_of(padded) == _blocks_of(compact)
+
+
+def test_walk_keeps_emphasis_of_blocks_closed_after_whitespace() -> None:
+    """A block that is all emphasis, or ends on it, is marked so with whitespace around it."""
+    blocks = _blocks_of(
+        "<div>\n <p>\n <strong>The whole paragraph in bold</strong>\n </p>\n"
+        " <p>Text then <b>a bold tail</b>\n</p>\n</div>"
+    )
+    assert blocks[0][6] is True  # emphasized
+    assert blocks[1][5] == "a bold tail"  # trailing_strong

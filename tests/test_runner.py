@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import itertools
 import os
+import re
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -44,6 +48,8 @@ def trouble(doc: Document) -> Document:
         os._exit(7)
     if "RAISE-ERROR" in doc.text:
         raise RuntimeError("asked to fail")
+    if "REPORT-FROZEN" in doc.text:
+        raise RuntimeError(f"frozen objects: {gc.get_freeze_count()}")
     return doc
 
 
@@ -170,6 +176,31 @@ def test_a_crashing_worker_is_replaced() -> None:
     assert [r.status for r in results] == ["ok", "error", "ok", "ok"]
     assert results[1].error_type == "WorkerDiedError"
     assert "exit code 7" in (results[1].message or "")
+
+
+def test_a_worker_freezes_its_warmed_up_heap() -> None:
+    """A worker freezes what it holds after warm-up, so full collections skip that heap."""
+    results = list(clean_many([page(0, "REPORT-FROZEN")], jobs=1, timeout=20, pipeline=TROUBLE))
+    assert results[0].status == "error"
+    found = re.search(r"frozen objects: (\d+)", results[0].message or "")
+    assert found is not None, results[0].message
+    frozen = int(found.group(1))
+    assert frozen > 10_000  # the modules and data files of a warmed-up newsclean
+
+
+def test_the_forkserver_preload_warms_up_the_stages() -> None:
+    """Importing the forkserver's preload modules loads the stages' data before workers fork."""
+    code = (
+        "import importlib, sys\n"
+        "from newsclean.rules import hints\n"
+        "from newsclean.runner import _Cleaner\n"
+        "before = hints.cache_info().currsize\n"
+        "for name in _Cleaner.preload:\n"
+        "    importlib.import_module(name)\n"
+        "print(before, hints.cache_info().currsize)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["0", "1"]
 
 
 def test_input_is_read_lazily_in_bounded_batches() -> None:

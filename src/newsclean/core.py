@@ -47,12 +47,16 @@ def prepare(
         size = memoryview(raw).nbytes
         if max_bytes is not None and size > max_bytes:
             raise InputTooLargeError(size, max_bytes)
-        dec = decode(bytes(raw), http_charset=http_charset)
+        data = bytes(raw)
+        dec = decode(data, http_charset=http_charset)
         text, encoding = dec.text, dec.encoding
         notes.append(f"decoded as {dec.encoding} ({dec.how})")
         notes.extend(dec.notes)
         # Python's strict UTF-8 decoder never yields a surrogate: no need to scan for them
         strict_utf8 = dec.encoding == dec.how == "utf-8"
+        # the bytes as they are when the text is exactly their UTF-8 decoding: the HTML
+        # reader hands them to libxml2 instead of encoding the text again
+        utf8: bytes | None = data if strict_utf8 else None
     elif isinstance(raw, str):
         if max_bytes is not None:
             size = _utf8_size(raw, max_bytes)
@@ -60,6 +64,7 @@ def prepare(
                 raise InputTooLargeError(size, max_bytes)
         text, encoding = raw, None
         strict_utf8 = False
+        utf8 = None
     else:
         raise InputError(
             f"clean() takes str or bytes, not {type(raw).__name__}; "
@@ -73,9 +78,14 @@ def prepare(
         # NUL is never text: browsers drop it too (and libxml2 would turn it into U+FFFD)
         notes.append(f"{text.count(chr(0))} NUL character(s) removed")
         text = text.replace("\x00", "")
+        # (UTF-8 encodes NUL, CR and LF as those single bytes and never uses them inside a
+        # multi-byte character: the same replacements on the bytes keep them the text's)
+        utf8 = utf8.replace(b"\x00", b"") if utf8 is not None else None
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+        utf8 = utf8.replace(b"\r\n", b"\n").replace(b"\r", b"\n") if utf8 is not None else None
     doc = Document(raw=raw, text=text, format=detect_format(text), url=url, encoding=encoding)
+    doc.utf8 = utf8
     doc.notes.extend(notes)
     try:
         return read(doc)

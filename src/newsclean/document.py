@@ -97,6 +97,9 @@ class Document:
     format: Literal["html", "markdown", "text"]
     url: str | None = None
     encoding: str | None = None
+    #: the input's bytes when ``text`` is exactly their UTF-8 decoding (else None): the HTML
+    #: reader parses these rather than encode the text to UTF-8 again for libxml2
+    utf8: bytes | None = None
     tree: Any = None
     blocks: list[Block] = field(default_factory=list)
     candidates: list[Candidate] = field(default_factory=list)

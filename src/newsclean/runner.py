@@ -18,6 +18,7 @@ docs/batch.md.
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import multiprocessing
 import pickle
@@ -284,7 +285,8 @@ class _Cleaner:
     pool; benchmarks/throughput.py runs trafilatura through the same machinery that way.
     ``preload`` names the modules the forkserver imports once for all workers."""
 
-    preload = ("newsclean",)
+    # newsclean._warm cleans a warm-up page in the forkserver: workers fork warmed up
+    preload = ("newsclean", "newsclean._warm")
 
     def __init__(self, pipeline: Pipeline | None, max_bytes: int | None) -> None:
         self.pipeline = pipeline
@@ -305,6 +307,10 @@ def _worker_main(tasks: Connection, results: Connection, work: _Work) -> None:
     if callable(warmup):
         with contextlib.suppress(Exception):
             warmup()
+    # what the worker holds now (modules, data files, compiled patterns, caches) lives as long
+    # as the worker: frozen, the full collections a long batch triggers no longer walk it
+    # (dev corpus, in-process: 0.5-1.4 ms a page went to full collections, 0.1 ms frozen)
+    gc.freeze()
     results.send("ready")
     while True:
         try:
