@@ -3,6 +3,7 @@
     python benchmarks/throughput.py                 # pages/s, in-process and jobs 1, 2 (~3 min)
     python benchmarks/throughput.py --long          # and peak memory over the corpus x50 (~8,000 pages)
     python benchmarks/throughput.py --warc-readers  # MB/s of the fastwarc, warcio and built-in readers
+    python benchmarks/throughput.py --tools null    # the harness alone (reading pages, the pool)
 
 Every configuration runs in a fresh child process (``--child``) so that each one starts from a
 cold interpreter and its memory is measured alone. The parent samples, every 0.2 s, the RSS and
@@ -70,6 +71,18 @@ class TrafilaturaWork:
         return (index, "ok", text, None, None, None, ms)
 
 
+class NullWork:
+    """Does nothing with the page: what the harness itself costs (reading the corpus, the pool's
+    processes, IPC), to read the two tools' rows against."""
+
+    preload = ("newsclean.runner",)
+
+    def __call__(
+        self, index: int, raw: str | bytes, url: str | None, charset: str | None = None
+    ) -> tuple[Any, ...]:
+        return (index, "ok", "", None, None, None, 0.0)
+
+
 def newsclean_work() -> Any:
     from newsclean.runner import _Cleaner
 
@@ -92,7 +105,7 @@ def child(tool: str, jobs: int, repeat: int, corpus: Path) -> None:
     """Run one configuration and print one JSON line: pages, seconds, statuses."""
     from newsclean.runner import _run_pool
 
-    work = TrafilaturaWork() if tool == "trafilatura" else newsclean_work()
+    work = {"trafilatura": TrafilaturaWork, "null": NullWork}.get(tool, newsclean_work)()
     statuses: Counter[str] = Counter()
     n = 0
     t0 = time.perf_counter()
