@@ -317,11 +317,14 @@ def test_summary_but_no_progress_when_stderr_is_not_a_tty(
     for i in range(2):
         (tmp_path / f"{i}.html").write_text(page(i), encoding="utf-8")
     (tmp_path / "bad.html").write_bytes(b"\x1f\x8b\x08\x00")
+    (tmp_path / "index.html").write_text("<html><body><nav>Home</nav></body></html>")
     _, _, err = run(capsys, "--timeout", "0", str(tmp_path))
     assert err.splitlines() == [err.strip()]
-    assert "3 pages" in err
+    assert "4 pages" in err
     assert "2 ok" in err
-    assert "1 rejected (undecodable-input: 1)" in err
+    assert "2 rejected (" in err
+    assert "undecodable-input: 1" in err
+    assert "not-an-article: 1" in err
 
 
 def test_closed_pipe_is_quiet(tmp_path: Path) -> None:

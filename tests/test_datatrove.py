@@ -69,8 +69,8 @@ def test_failed_pages_are_dropped_and_counted() -> None:
     assert kept[0].metadata["title"] == "Story 1 headline"
     assert kept[0].metadata["published"] == "2024-05-01T08:00:00+00:00"
     assert step.stats["rejected/input-too-large"].total == 1
-    assert step.stats["empty"].total == 1
-    assert step.stats["ok"].total == 3
+    assert step.stats["rejected/not-an-article"].total == 1
+    assert step.stats["ok"].total == 2
 
 
 def test_keep_failed_marks_instead_of_dropping() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import itertools
+import json
 import os
 import re
 import subprocess
@@ -138,6 +139,26 @@ def test_refused_input_is_rejected_with_a_reason() -> None:
         ("rejected", "InputTooLargeError", "input-too-large"),
     ]
     assert all(r.article is None and r.message for r in results)
+
+
+def test_page_without_article_text_is_rejected_with_its_metadata() -> None:
+    """A page with no article text is 'rejected' (not-an-article), its Article kept for the
+    metadata it has; the JSON line carries both the article and the error."""
+    index_page = (
+        "<html lang='en'><head><title>Sections - The Daily</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/world'>World</a></nav></body></html>"
+    )
+    results = list(clean_many([page(1), index_page], jobs=1, timeout=20))
+    assert [(r.status, r.reason) for r in results] == [("ok", None), ("rejected", "not-an-article")]
+    rejected = results[1]
+    assert rejected.error_type == "NotAnArticleError"
+    assert rejected.article is not None
+    assert rejected.article.paragraphs == ()
+    assert rejected.article.language == "en"
+    rec = rejected.to_record()
+    assert rec["error"]["reason"] == "not-an-article"
+    assert rec["article"]["body"] == ""
+    assert json.loads(rejected.to_json()) == rec
 
 
 def test_a_failing_stage_is_an_error_and_the_run_goes_on() -> None:

@@ -54,6 +54,7 @@ examples:
 batch output lines:
   {"id": ..., "url": ..., "status": "ok", "ms": 12.3, "article": {...}}
   {"id": ..., "url": ..., "status": "rejected|error|timeout", "ms": ..., "error": {"type", "reason", "message"}}
+  (a page rejected as not-an-article also carries its "article": the metadata, no body)
 
 exit status: 0 done (rejected pages included), 1 a page failed (error or timeout) or the
 single page could not be cleaned, 2 usage error or unreadable input, 130 interrupted."""

@@ -80,7 +80,9 @@ class Result:
     ``status`` is ``"ok"`` (``article`` is set), ``"rejected"`` (the input is not something
     newsclean takes: undecodable, too large, not an article, malformed item; ``reason`` says
     which), ``"error"`` (a stage or the worker failed; ``error_type`` names the exception) or
-    ``"timeout"`` (``error_type`` is ``"DocumentTimeoutError"``).
+    ``"timeout"`` (``error_type`` is ``"DocumentTimeoutError"``). A page rejected as
+    ``not-an-article`` (no article text: an index page, a gallery, an empty shell) keeps its
+    ``article`` too, with the metadata found and an empty body.
     """
 
     #: position of the page in the input, from 0
@@ -101,7 +103,8 @@ class Result:
 
     @property
     def article(self) -> Article | None:
-        """The cleaned Article (``None`` unless status is ok); parsed on first access."""
+        """The cleaned Article (``None`` unless status is ok, or rejected as not-an-article);
+        parsed on first access."""
         if self._article is None and self._json is not None:
             object.__setattr__(self, "_article", Article.model_validate_json(self._json))
         return self._article
@@ -122,26 +125,29 @@ class Result:
         return {"type": self.error_type, "reason": self.reason, "message": self.message}
 
     def to_record(self) -> dict[str, Any]:
-        """A JSON-ready dict: ``{id, url, status, ms, article}`` or ``{..., error}``."""
+        """A JSON-ready dict: ``{id, url, status, ms, article}`` or ``{..., error}`` (with
+        ``article`` too for pages rejected as not-an-article)."""
         rec: dict[str, Any] = {
             "id": self.id,
             "url": self.url,
             "status": self.status,
             "ms": round(self.ms, 1),
         }
-        if self.ok:
+        if self._article is not None or self._json is not None:
             rec["article"] = json.loads(self.article_json or "null")
-        else:
+        if not self.ok:
             rec["error"] = self._error()
         return rec
 
     def to_json(self) -> str:
         """:meth:`to_record` as one line of JSON, built without re-parsing the article."""
         head = {"id": self.id, "url": self.url, "status": self.status, "ms": round(self.ms, 1)}
-        text = json.dumps(head, ensure_ascii=False, default=str)
-        if self.ok:
-            return f'{text[:-1]}, "article": {self.article_json}}}'
-        return f'{text[:-1]}, "error": {json.dumps(self._error(), ensure_ascii=False)}}}'
+        text = json.dumps(head, ensure_ascii=False, default=str)[:-1]
+        if self._article is not None or self._json is not None:
+            text += f', "article": {self.article_json}'
+        if not self.ok:
+            text += f', "error": {json.dumps(self._error(), ensure_ascii=False)}'
+        return text + "}"
 
 
 # --- one page -----------------------------------------------------------------------------------
@@ -179,7 +185,13 @@ def _clean_one(
         ms = (time.perf_counter() - t0) * 1000
         return (index, "error", None, type(exc).__name__, None, str(exc), ms)
     payload: Article | str = art.model_dump_json() if as_json else art
-    return (index, "ok", payload, None, None, None, (time.perf_counter() - t0) * 1000)
+    ms = (time.perf_counter() - t0) * 1000
+    if not art.paragraphs:
+        # an index page, a gallery, an empty shell: rejected, with the Article kept (metadata)
+        note = next((n for n in art.provenance.notes if n.startswith("not-an-article")), None)
+        message = note or "not-an-article: no article text found"
+        return (index, "rejected", payload, "NotAnArticleError", "not-an-article", message, ms)
+    return (index, "ok", payload, None, None, None, ms)
 
 
 def _result(outcome: _Outcome, key: Any, url: str | None) -> Result:

@@ -11,9 +11,10 @@
 Each document's ``text`` (the page's HTML, markdown or text) is replaced by the article body;
 the article's title, subtitle, authors, dates, language, section, publisher and credited
 agencies go into ``document.metadata`` (keys listed in :data:`METADATA_KEYS`, always all of
-them, ``None`` when unknown, so columnar writers see one schema). Pages newsclean rejects, that
-fail, that time out or whose body is empty are dropped and counted in the step's stats
-(``ok``, ``rejected/<reason>``, ``error/<type>``, ``timeout``, ``empty``).
+them, ``None`` when unknown, so columnar writers see one schema). Pages newsclean rejects
+(those without article text as ``rejected/not-an-article``), that fail or that time out are
+dropped and counted in the step's stats (``ok``, ``rejected/<reason>``, ``error/<type>``,
+``timeout``).
 
 Importing this module needs datatrove (``pip install newsclean[datatrove]``); ``import
 newsclean`` never does.
@@ -140,7 +141,7 @@ class NewscleanExtractor(BaseExtractor):  # type: ignore[misc,unused-ignore]
             doc: Document = held.popleft()
             self.stat_update("ms", value=round(res.ms), unit="doc")
             article = res.article
-            if article is None:
+            if not res.ok or article is None:
                 label = (
                     f"rejected/{res.reason}"
                     if res.status == "rejected"
@@ -158,11 +159,7 @@ class NewscleanExtractor(BaseExtractor):  # type: ignore[misc,unused-ignore]
                     self.stat_update(StatHints.dropped)
                 continue
             self.stat_update("ok")
-            body = article.body
-            if not body and not self.keep_failed:
-                self.stat_update("empty", StatHints.dropped)
-                continue
-            doc.text = body
+            doc.text = article.body
             for key, value in article_metadata(article).items():
                 doc.metadata[prefix + key] = value
             if self.keep_failed:
