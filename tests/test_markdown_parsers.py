@@ -48,9 +48,6 @@ SAME_HTML = [
     ("alt-backslash-letter", "![C:\\temp \\a](/e.jpg)"),
     ("alt-nested-link", "![Audio \\| 25.04.24 [](https://x.example/a) more](/f.jpg)"),
     ("linked-image", "[![A \\| B](/g.jpg)](javascript:window.print())"),
-    ("nbsp-paragraph", "before\n\n\u00a0\n\nafter"),
-    ("nbsp-edges", "\u00a0text with spaces\u00a0 \n\n# Heading\u00a0\n\n## Other\u2003 ##"),
-    ("nbsp-hard-break-first-line", "\u00a0  \n05.06.2025 um 14:46"),
     ("plain", "# Title\n\nA paragraph with *emphasis*, **strong** and a [link](/a?b=1&c=2)."),
 ]
 
@@ -180,6 +177,13 @@ def test_many_reference_definitions_stay_linear(
         "# Headline of the page\n\n" + P1 + "\n\n![A \\| B](/x.jpg)\n\n" + P3,
         "# Headline\n\n" + P1 + " [settings](javascript:x()) and more.\n\n" + P3,
         "# Headline\n\n> quote " + P1 + "\n\n| a | b |\n|---|---|\n| " + P3 + " | 2 |",
+        # markdown-it.rs keeps Unicode spaces at a paragraph's edges; the Article does not
+        "# Headline\u00a0\n\n\u00a0\n\n\u00a0"
+        + P1
+        + "\u00a0 \n\n\u00a0  \n05.06.2025 um 14:46\n\n"
+        + P3
+        + "\n\nThe ferry ran late again, and the harbour master wrote a long letter about it.",
+        "# Headline\n\n## Part\u2003 ##\n\n" + P3 + " \u00a0\n\n\u00a0\n\n" + P1,
     ],
 )
 def test_both_parsers_give_the_same_article(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
