@@ -618,17 +618,34 @@ CASES = [
     Case("md-link-paren-bomb", lambda: md_page(P1, "[](" * 30_000, P2), keeps=(P1, P2)),
     Case("md-emphasis-bomb", lambda: md_page(P1, "*a" * 50_000, P2), keeps=(P1, P2)),
     Case("md-backtick-bomb", lambda: md_page(P1, "`a" * 50_000, P2), keeps=(P1, P2)),
+    # markdown-it-py reads these two pages as text ("nested deeper"), markdown-it-pyrs as markdown
+    # in a thread with a bigger stack: tests/test_markdown_parsers.py checks each path's note
     Case(
         "md-blockquote-100k-deep",
         lambda: md_page(P1, ">" * 100_000 + " " + P2, P3),
         keeps=(P1, P2, P3),
-        says="nested deeper",
     ),
     Case(
         "md-list-2000-deep",
         lambda: md_page(P1, "".join("  " * i + f"- item{i}x\n" for i in range(2_000)), P3),
         keeps=(P1, "item0x", "item1999x", P3),
+    ),
+    Case(
+        "md-list-600k-deep-one-line",
+        lambda: md_page(P1, "- " * 600_000 + P2, P3),
+        keeps=(P1, P2, P3),
         says="nested deeper",
+    ),
+    Case(
+        "md-100k-reference-definitions",
+        lambda: md_page(
+            P1,
+            "".join(f"[r{i}]: /u{i}\n" for i in range(100_000))
+            + "\n"
+            + " ".join(f"[r{i}]" for i in range(0, 100_000, 7)),
+            P2,
+        ),
+        keeps=(P1, P2, "r99995"),
     ),
     Case(
         "md-list-30-deep",

@@ -1,5 +1,10 @@
 """Markdown reader: render with a CommonMark parser that passes raw HTML through, then walk the tree.
 
+The parser is markdown-it-pyrs (markdown-it.rs, a Rust port: ~9x faster on the development
+corpus) when it is installed, else markdown-it-py (pure Python; markdown-it-pyrs has no wheel
+for CPython 3.13+, musl or Windows on ARM). The Rust path is made to render what markdown-it-py
+renders where the extraction can see it: see ``_render_rs``.
+
 Pandoc dumps keep the page's ``<div class=...>`` lines; rendered to HTML they nest around the
 paragraphs again, so the class vocabulary and the main-content selection of the HTML path
 apply unchanged. Link and image syntax become elements (link text kept, image alt text kept
@@ -11,7 +16,9 @@ from __future__ import annotations
 import html
 import itertools
 import re
+import threading
 from functools import cache, lru_cache
+from html.entities import html5
 from typing import Any
 
 from ..document import Document
@@ -36,6 +43,40 @@ _CHUNKS = re.compile(r"(\n[ \t]*\n)")
 
 class _NestedTooDeep(Exception):
     """The markdown nests deeper than the parser reads."""
+
+
+# markdown-it-pyrs recurses once per nesting level (parse, render and free) with no limit of its
+# own: 100,000 nested blockquotes overflowed the 8 MB stack (a segfault). Measured in threads of
+# a known stack size: ~100 bytes a level (170 for ordered lists); 256 gives a 1.5-2.5x margin
+_STACK_PER_LEVEL = 256
+# a bound up to this renders in the calling thread (64 KB of stack even at 256 bytes a level:
+# safe in any thread a Python program makes); above it, in a thread with a stack of its size
+_DIRECT_LEVELS = 256
+# above this bound the page is read as text. The bound counts every "[" / "]" pair and
+# emphasis character of a chunk (a chunk of 100,000 links bounds at 100,000), so the thread's
+# stack is reserved generously: 1,000,000 levels reserve 256 MB of address space, of which only
+# the depth actually reached is used (~100 MB for a million real levels)
+_MAX_LEVELS = 1_000_000
+_STACK_LOCK = threading.Lock()
+# a line's container prefix (indentation, ">" and list markers) long enough to count: shorter
+# prefixes (under 16 characters, 64 columns with tabs) are covered by _SHORT_PREFIX_LEVELS
+_LONG_PREFIX = re.compile(r"\n([ \t>*+\-.)0-9]{16,})")  # searched in "\n" + text
+_CONTAINER_PREFIX = re.compile(r"(?:[ \t]*(?:>|[-+*](?=[ \t]|$)|[0-9]{1,9}[.)](?=[ \t]|$)))*[ \t]*")
+_SHORT_PREFIX_LEVELS = 64
+
+
+def _nesting_bound(text: str, inline: int) -> int:
+    """An upper bound of the rendered tree's depth: block containers plus inline nesting.
+
+    A block container opens only through a line's prefix: a ">" (one level, one column) or a
+    list marker or its indentation (two levels, two columns or more), so no line sits deeper
+    than its prefix is wide (tabs as 4 columns). ``inline`` is the bound of the inline nesting.
+    """
+    block = _SHORT_PREFIX_LEVELS
+    for m in _LONG_PREFIX.finditer("\n" + text):
+        prefix = _CONTAINER_PREFIX.match(m.group(1)).group()  # type: ignore[union-attr]
+        block = max(block, len(prefix) + 3 * prefix.count("\t"))
+    return block + inline + 4
 
 
 _QUOTED_TITLE = re.compile(r'(\]\([^\s()]{1,2000}) "((?:[^"\n]|"(?!\)))*)"\)')
@@ -83,13 +124,19 @@ _NORMAL_URL = re.compile(
 def render_markdown(text: str, notes: list[str] | None = None) -> str:
     """Markdown (with raw HTML) to an HTML string.
 
-    Raises ``_NestedTooDeep`` when the parser would drop text nested past ``_MAX_NESTING``.
+    Raises ``_NestedTooDeep`` when the parser would drop text nested past ``_MAX_NESTING``
+    (markdown-it-py) or need more stack than ``_MAX_LEVELS`` allows (markdown-it-pyrs).
     """
     # base64 images are huge and never text: cut them before parsing
     text = _DATA_URI.sub("(#inline-data)", text)
     # link titles with unescaped quotes inside ("a "quoted" word") break the link syntax
     text = _QUOTED_TITLE.sub(_fix_title, text)
-    text = _defuse(text, notes)
+    text, inline = _defuse(text, notes)
+    if "]:" in text and len(_REF_START.findall(text)) * len(text) > _REF_COST:
+        text = _split_reference_runs(text)
+    fast = _rs_parser()
+    if fast is not None:
+        return _render_rs(fast, text, inline)
     md = _parser()
     env: dict[str, Any] = {}
     tokens = md.parse(text, env)
@@ -101,26 +148,218 @@ def render_markdown(text: str, notes: list[str] | None = None) -> str:
     return out
 
 
-def _defuse(text: str, notes: list[str] | None) -> str:
+def _defuse(text: str, notes: list[str] | None) -> tuple[str, int]:
     """Chunks made mostly of inline markup, as escaped raw HTML: kept as literal text.
 
     A bracket bomb ("[" x 100000) took markdown-it 3 s; such a chunk is not prose, and as a raw
-    HTML block it costs nothing to parse. Chunks are separated by blank lines.
+    HTML block it costs nothing to parse. Chunks are separated by blank lines. Also returns a
+    bound of the inline nesting of the chunks left as markdown: a link or image level takes a
+    "[" and a "]", an emphasis level a "*" or "_" on each side, all within one chunk.
     """
     if len(text) < _DENSE_CHUNK:
-        return text
+        return text, _inline_bound(text)
     parts = _CHUNKS.split(text)
     dense = 0
+    inline = 0
     for i in range(0, len(parts), 2):
         chunk = parts[i]
         if len(chunk) >= _DENSE_CHUNK and sum(map(chunk.count, _INLINE_MARKUP)) > len(chunk) // 4:
             parts[i] = "<p>" + html.escape(chunk, quote=False) + "</p>"
             dense += 1
+        elif len(chunk) // 2 > inline:  # a shorter chunk cannot nest deeper
+            inline = max(inline, _inline_bound(chunk))
     if not dense:
-        return text
+        return text, inline
     if notes is not None:
         notes.append(f"markdown: {dense} chunk(s) made mostly of markup read as literal text")
-    return "".join(parts)
+    return "".join(parts), inline
+
+
+def _inline_bound(chunk: str) -> int:
+    brackets = min(chunk.count("["), chunk.count("]"))
+    return brackets + (chunk.count("*") + chunk.count("_")) // 2
+
+
+class _ParserFailed(Exception):
+    """markdown-it-pyrs panicked (a Rust bug); the page is read as text."""
+
+
+@cache
+def _rs_parser() -> Any:
+    """The markdown-it-pyrs parser, or None when the package is not installed."""
+    try:
+        from markdown_it_pyrs import MarkdownIt as RsMarkdownIt
+    except ImportError:
+        return None
+    # markdown-it's CommonMark rules, raw HTML and tables; no "code" rule, as in _parser()
+    return RsMarkdownIt("zero").enable_many(
+        [
+            *("blockquote", "fence", "heading", "hr", "lheading", "list", "paragraph"),
+            *("reference", "autolink", "backticks", "emphasis", "entity", "escape", "image"),
+            *("link", "newline", "html_block", "html_inline", "table"),
+        ]
+    )
+
+
+# Placeholders for characters that markdown-it.rs would lose or refuse; a page that already
+# holds a character of this range (Supplementary Private Use Area-A, U+F0000-U+F00FF) is
+# rendered without them
+_PH = 0xF0000
+_PH_CHARS = re.compile("[\U000f0000-\U000f00ff]")
+# markdown-it.rs refuses javascript:, vbscript:, file: and data: link targets (markdown-it's
+# validateLink, which it does not let us replace) and leaves "[text](url)" as literal text: a
+# mark put before such a target makes it a relative one, and is taken out of the HTML after
+_MARK = chr(_PH + 0x80)
+_MARK_URL = "%F3%B0%82%80"  # the mark as the link normaliser percent-encodes it
+_BAD_TARGET = re.compile(r"(\]\([ \t\n]*<?)(?=(?:javascript|vbscript|file|data):)", re.IGNORECASE)
+# An image's alt text: markdown-it.rs keeps only its plain text runs, so escaped characters
+# ("\|", pandoc's escape of "|"), entities and hard breaks vanished from it. Inside an image
+# label they become placeholders that render as plain text, put back after rendering. The
+# label may hold one level of brackets (a link inside the image); at most 4,000 pieces are
+# scanned from each "![" so that "![x]" repeated stays linear
+_IMAGE_LABEL = re.compile(r"!\[((?:[^\[\]\\]|\\[\s\S]|\[(?:[^\[\]\\]|\\[\s\S])*\]){0,4000})\]\(")
+_IN_LABEL = re.compile(
+    r"\\([!-/:-@\[-`{-~])|\\(?=\n)|[ \t]+(?=\n)|(?P<backslash>\\)"
+    r"|&(?P<entity>#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+)
+_ATTR_ESCAPES = {'"': "&quot;", "&": "&amp;", "<": "&lt;", ">": "&gt;"}
+# Consecutive link reference definitions: markdown-it.rs rereads the rest of the run for each
+# one (100,000 of them took 450 s; markdown-it-py is superlinear there too). A blank line between two that are each a whole
+# definition on one line changes nothing they define; done when the rereading would cost
+# over _REF_COST characters (about 0.1 s at the 5 ns a character measured)
+_REF_START = re.compile(r"^\[[^\]\n]{0,999}\]:", re.MULTILINE)
+_ONE_LINE_REF = re.compile(
+    r"\[(?=[^\]\n]*[^\s\]])[^\[\]\\\n]{1,999}\]:[ \t]*"
+    r"(?!(?:javascript|vbscript|file|data):)(?:<[^<>\\\n]*>|[^\s<()\\][^\s()\\]*)"
+    r"""(?:[ \t]+(?:"[^"\\\n]*"|'[^'\\\n]*'))?[ \t]*""",
+    re.IGNORECASE,
+)
+_REF_COST = 20_000_000
+
+
+def _entity_text(name: str) -> str | None:
+    if name[0] != "#":
+        return html5.get(name + ";")
+    code = int(name[2:], 16) if name[1] in "xX" else int(name[1:])
+    # markdown-it's isValidEntityCode: surrogates, non-characters and controls give U+FFFD
+    bad = (
+        0xD800 <= code <= 0xDFFF
+        or 0xFDD0 <= code <= 0xFDEF
+        or (code & 0xFFFF) in (0xFFFE, 0xFFFF)
+        or code <= 0x08
+        or code == 0x0B
+        or 0x0E <= code <= 0x1F
+        or 0x7F <= code <= 0x9F
+        or code > 0x10FFFF
+    )
+    return "\ufffd" if bad else chr(code)
+
+
+def _label_piece(m: re.Match[str]) -> str:
+    if m.group(1):  # an escaped punctuation character
+        return chr(_PH + ord(m.group(1)))
+    if m.group("entity"):
+        decoded = _entity_text(m.group("entity"))
+        if decoded is None:  # not an entity: its "&" stays a plain character
+            return chr(_PH + 38) + m.group(0)[1:]
+        return "".join(chr(_PH + ord(c)) if ord(c) < 128 else c for c in decoded)
+    if m.group("backslash"):  # a backslash before a letter stays as it is
+        return chr(_PH + 92)
+    return ""  # a hard break ("\\" or spaces before a line end) becomes a soft one: "\n"
+
+
+def _image_label(m: re.Match[str]) -> str:
+    label = m.group(1)
+    if "\\" not in label and "&" not in label and " \n" not in label:
+        return m.group()
+    return "![" + _IN_LABEL.sub(_label_piece, label) + "]("
+
+
+def _unplaceholder(m: re.Match[str]) -> str:
+    c = chr(ord(m.group()) - _PH)
+    return _ATTR_ESCAPES.get(c, c)
+
+
+def _split_reference_runs(text: str) -> str:
+    """A blank line after each one-line link reference definition that another follows."""
+    lines = text.split("\n")
+    at_start = True  # where a paragraph may begin: after a blank line or a definition
+    out: list[str] = []
+    for line, nxt in itertools.zip_longest(lines, lines[1:], fillvalue=""):
+        out.append(line)
+        if at_start and _ONE_LINE_REF.fullmatch(line):
+            if nxt.startswith("["):
+                out.append("")
+            continue
+        at_start = not line.strip(" \t")
+    return "\n".join(out)
+
+
+def _render_rs(md: Any, text: str, inline: int) -> str:
+    """Render with markdown-it.rs, made to match markdown-it-py's HTML where it counts."""
+    levels = _nesting_bound(text, inline)
+    if levels > _MAX_LEVELS:
+        raise _NestedTooDeep
+    marked, n = _BAD_TARGET.subn(lambda m: m.group(1) + _MARK, text)
+    if "![" in marked:
+        changed: list[bool] = []
+
+        def label(m: re.Match[str]) -> str:
+            new = _image_label(m)
+            if new != m.group():
+                changed.append(True)
+            return new
+
+        marked = _IMAGE_LABEL.sub(label, marked)
+        n += len(changed)
+    placeholders = n > 0 and not _PH_CHARS.search(text)
+    if placeholders:
+        text = marked
+    try:
+        if levels <= _DIRECT_LEVELS:
+            out: str = md.render(text)
+        else:
+            out = _with_stack(md.render, text, levels * _STACK_PER_LEVEL + (1 << 20))
+    except Exception as exc:  # pragma: no cover - needs a parser bug
+        raise _ParserFailed(repr(exc)) from exc
+    except BaseException as exc:  # pragma: no cover - a Rust panic is a BaseException
+        if type(exc).__name__ != "PanicException":
+            raise
+        raise _ParserFailed(repr(exc)) from exc
+    if placeholders:
+        out = out.replace(_MARK_URL, "").replace(_MARK, "")
+        out = _PH_CHARS.sub(_unplaceholder, out)
+    # markdown-it-py strips a paragraph's or heading's text with str.strip(), which also takes
+    # no-break and other Unicode spaces, and keeps no space before "</p>"; markdown-it.rs keeps
+    # them. The HTML reader reads such space as nothing, so the Article is the same (all 161
+    # corpus dumps), and stripping it here took longer than the parse itself
+    return out
+
+
+def _with_stack(render: Any, text: str, stack: int) -> str:
+    """``render(text)`` in a thread with a stack of ``stack`` bytes (rounded up to 1 MB)."""
+    result: list[str] = []
+    failed: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            result.append(render(text))
+        except BaseException as exc:
+            failed.append(exc)
+
+    with _STACK_LOCK:  # threading.stack_size is process-wide: set it only around our start()
+        old = threading.stack_size(-(-stack // (1 << 20)) * (1 << 20))
+        try:
+            worker = threading.Thread(target=run, name="newsclean-markdown")
+            worker.start()
+        except (RuntimeError, ValueError, MemoryError) as exc:  # no room for such a stack
+            raise _NestedTooDeep from exc
+        finally:
+            threading.stack_size(old)
+    worker.join()
+    if failed:
+        raise _ParserFailed(repr(failed[0]))
+    return result[0]
 
 
 def read_markdown(doc: Document) -> Document:
@@ -128,10 +367,14 @@ def read_markdown(doc: Document) -> Document:
     try:
         rendered = render_markdown(doc.text, doc.notes)
     except _NestedTooDeep:
+        limit = _MAX_NESTING if _rs_parser() is None else _MAX_LEVELS
         doc.notes.append(
-            f"markdown: nested deeper than {_MAX_NESTING} levels, which the parser drops; "
-            "read as plain text"
+            f"markdown: nested deeper than {limit} levels, which the parser drops "
+            "or cannot hold; read as plain text"
         )
+        return read_text(doc)
+    except _ParserFailed as exc:
+        doc.notes.append(f"markdown: the parser failed ({exc}); read as plain text")
         return read_text(doc)
     root = parse_html("<html><body>" + rendered + "</body></html>", doc.notes)
     doc.tree = root
