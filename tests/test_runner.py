@@ -310,3 +310,18 @@ def test_spark_recipe_partition_function() -> None:
     assert [r["status"] for r in out] == ["ok", "ok", "ok", "rejected"]
     assert out[2]["url"] == "https://daily.example/2"
     assert out[3]["error"]["reason"] == "bad-item"
+
+
+def test_page_showing_only_its_standfirst_is_an_article() -> None:
+    """A teaser or paywalled page whose only text is the standfirst is ok, with a note."""
+    lead = "The council approved three new tram lines on Tuesday after years of debate."
+    teaser = (
+        "<html><head><meta name='description' content='" + lead + "'></head><body>"
+        f"<article><h1>Council approves trams</h1><p class='lead'>{lead}</p>"
+        "<p>Subscribe to read on.</p></article></body></html>"
+    )
+    (res,) = clean_many([teaser], jobs=1, timeout=20)
+    assert res.status == "ok"
+    assert res.article is not None
+    assert res.article.subtitle == lead
+    assert any(n.startswith("standfirst-only") for n in res.article.provenance.notes)

@@ -134,10 +134,16 @@ def assemble(doc: Document) -> Article:
         kind: ParagraphKind = "heading" if b.role == "heading" else _KIND.get(b.kind, "text")
         paragraphs.append({"kind": kind, "text": b.text})
     if not paragraphs:
-        doc.notes.append(
-            "not-an-article: no article text found (an index page, an empty shell or "
-            "a page whose text is only in scripts)"
-        )
+        if _value(doc, "subtitle"):
+            doc.notes.append(
+                "standfirst-only: the page shows the standfirst and no article text (a "
+                "teaser or a paywalled article); the body is empty, the text is the subtitle"
+            )
+        else:
+            doc.notes.append(
+                "not-an-article: no article text found (an index page, an empty shell or "
+                "a page whose text is only in scripts)"
+            )
     authors = _dedupe(list(_value(doc, "authors") or []))
     contributors = _dedupe(list(_value(doc, "contributors") or []))
     source = Source(

@@ -186,8 +186,9 @@ def _clean_one(
         return (index, "error", None, type(exc).__name__, None, str(exc), ms)
     payload: Article | str = art.model_dump_json() if as_json else art
     ms = (time.perf_counter() - t0) * 1000
-    if not art.paragraphs:
-        # an index page, a gallery, an empty shell: rejected, with the Article kept (metadata)
+    if not art.paragraphs and not art.subtitle:
+        # an index page, a gallery, an empty shell: rejected, with the Article kept (metadata);
+        # a teaser or paywalled page that shows its standfirst is an article
         note = next((n for n in art.provenance.notes if n.startswith("not-an-article")), None)
         message = note or "not-an-article: no article text found"
         return (index, "rejected", payload, "NotAnArticleError", "not-an-article", message, ms)
