@@ -235,3 +235,45 @@ def test_no_catalogue_phrase_sits_in_two_categories() -> None:
             for phrase in entries.get("exact", []):
                 assert phrase not in seen, f"{f.name}: {phrase!r} in {seen[phrase]} and {cat}"
                 seen[phrase] = cat
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_clean_restores_the_callers_gc_setting(enabled: bool) -> None:
+    """clean() pauses the cyclic GC for the page and leaves it as it found it, also on error."""
+    import gc
+
+    import newsclean
+
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        newsclean.clean("<h1>Hello</h1><p>This is the first paragraph of a short story.</p>")
+        assert gc.isenabled() is enabled
+        with pytest.raises(newsclean.NewscleanError):
+            newsclean.clean(b"\x1f\x8b\x08\x00 gzip bytes")
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
+
+
+def test_no_gc_collection_runs_inside_clean() -> None:
+    """No cyclic-GC collection runs during a page, even with a threshold that would force many."""
+    import gc
+
+    import newsclean
+
+    starts: list[int] = []
+
+    def count(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            starts.append(info["generation"])
+
+    old = gc.get_threshold()
+    gc.set_threshold(10)
+    gc.callbacks.append(count)
+    try:
+        newsclean.clean("<h1>Hello</h1>" + "<p>A paragraph of a short story, told twice.</p>" * 50)
+    finally:
+        gc.callbacks.remove(count)
+        gc.set_threshold(*old)
+    assert starts == []

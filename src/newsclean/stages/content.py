@@ -396,7 +396,7 @@ def _trigrams(text: str) -> set[tuple[str, ...]]:
     words = normalize_key(text).split()
     if len(words) < 3:
         return {tuple(words)} if words else set()
-    return set(zip(words, words[1:], words[2:]))
+    return set(zip(words, words[1:], words[2:], strict=False))
 
 
 #: reasons of boxes that sit inside the article container but are not its text
