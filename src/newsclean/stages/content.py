@@ -6,11 +6,8 @@ import json
 import re
 from typing import Any
 
-import lxml.html
-from lxml import etree
-
 from ..document import METADATA_ROLES, Block, Document
-from ..readers.html import text_of
+from ..readers.html import parse_html, text_of
 from ..rules import hints
 from ..textutil import is_sentence_like, normalize_key, word_count
 
@@ -124,8 +121,6 @@ def select_content(doc: Document) -> Document:
     for el, s in scores.items():
         tot, links, _prose = sizes.get(el, [1, 0, 0])
         ranked.append((s * (1.0 - links / max(1, tot)) * _hint_factor(el), el))
-    if not ranked:
-        return doc
     ranked.sort(key=lambda r: r[0], reverse=True)
     best_score, best = ranked[0]
     if best_score <= 0:
@@ -422,14 +417,13 @@ def follow_article_body(doc: Document) -> Document:
             continue
         mine = _trigrams(b.text)
         inside = len(mine & grams) >= _IN_BODY * len(mine)
-        if inside and b.reason in _ASIDE_REASONS:
-            # articleBody is often every text of the content container: a box the page
-            # itself names as a fact box stays out (development corpus: HTML body precision)
+        if inside:
             seen |= mine & grams
-        elif inside:
-            seen |= mine & grams
-            # only the structural stages ran so far; articleBody outranks their guesses
-            doc.mark(b, "body", "in-article-body")
+            # only the structural stages ran so far; articleBody outranks their guesses, but
+            # not a box the page itself names as a fact box: articleBody is often every text
+            # of the content container (development corpus: HTML body precision)
+            if b.reason not in _ASIDE_REASONS:
+                doc.mark(b, "body", "in-article-body")
         elif not inside and not b.removed and b.kind != "caption":
             doc.mark(b, "boilerplate", "not-in-article-body")
     doc.flags["article_body_used"] = True
@@ -522,10 +516,10 @@ def _body_from_page_state(doc: Document) -> None:
         return
     best, where = "", ""
     for el in doc.tree.iter("script"):
-        kind = (el.get("type") or "").lower().strip()
-        if kind not in ("application/json", "application/ld+json") or not el.text:
+        # JSON-LD was read with the metadata (its articleBody is handled above)
+        if (el.get("type") or "").lower().strip() != "application/json":
             continue
-        if len(el.text) < _STATE_MIN:
+        if not el.text or len(el.text) < _STATE_MIN:
             continue
         try:
             data = json.loads(el.text)
@@ -575,15 +569,13 @@ def _paragraph_of(item: Any) -> str:
 
 
 def _html_to_lines(markup: str) -> str:
-    """Paragraph texts of an HTML fragment, one per line."""
-    try:
-        frags = lxml.html.fragments_fromstring(markup)
-    except (etree.ParserError, ValueError):
+    """The texts of an HTML fragment's top-level elements (and the text between them), one per
+    line."""
+    root = parse_html("<html><body>" + markup + "</body></html>")
+    body = root.find("body") if root is not None else None
+    if body is None:
         return markup
-    lines: list[str] = []
-    for f in frags:
-        if isinstance(f, str):
-            lines.append(f)
-        else:
-            lines.append(text_of(f))
+    lines = [body.text or ""]
+    for child in body:
+        lines += [text_of(child), child.tail or ""]
     return "\n".join(x for x in lines if x.strip())
