@@ -743,35 +743,26 @@ def find_subtitle(doc: Document) -> Document:
     ti = doc.flags.get("title_index", -1)
     descriptions = [c.value for c in doc.get("description") if isinstance(c.value, str)]
     start = ti + 1 if ti >= 0 else 0
-    window = doc.blocks[start : start + HEADER_ZONE]
     first: Block | None = None  # the first block under the headline, before any section heading
-    for b in window:
-        if b.role in ("duplicate", "caption", "credit", "media") or (
-            b.removed and b.reason in ("repeated-line",)
-        ):
+    for b in doc.blocks[start : start + HEADER_ZONE]:
+        if b.role in ("duplicate", "caption", "credit", "media"):  # a repeated line is a duplicate
             continue
-        if b.kind == "heading" or b.kind == "caption":
-            if (
-                b.kind == "heading"
-                and first is None
-                and descriptions
-                and word_count(b.text) >= 8
-                and _description_match(b.text, descriptions)
-            ):
-                # the standfirst set as a subheading right under the headline
-                doc.mark(b, "subtitle", "standfirst")
-                doc.set_field("subtitle", b.text, "standfirst-matches-description")
-                return doc
+        heading = b.kind in ("heading", "caption")
+        # a block matching the description; a heading only right under the headline (the
+        # standfirst set as a subheading)
+        if (
+            descriptions
+            and (not heading or (b.kind == "heading" and first is None and word_count(b.text) >= 8))
+            and _description_match(b.text, descriptions)
+        ):
+            return _standfirst(doc, b, "standfirst-matches-description")
+        if heading:
             if b.level and b.level <= 2:
                 if not descriptions:
                     break
                 if first is None:
                     first = b  # a heading: no standfirst right under the headline
             continue
-        if descriptions and _description_match(b.text, descriptions):
-            doc.mark(b, "subtitle", "standfirst")
-            doc.set_field("subtitle", b.text, "standfirst-matches-description")
-            return doc
         if first is None:
             first = b
         if not descriptions:
@@ -780,8 +771,13 @@ def find_subtitle(doc: Document) -> Document:
     # headline, when it stands apart from the body (emphasised, or followed by byline, date or
     # image); a description worded otherwise is no veto (development corpus: HTML body recall)
     if first is not None and first.kind != "heading" and _stands_apart(doc, first, ti):
-        doc.mark(first, "subtitle", "standfirst")
-        doc.set_field("subtitle", first.text, "block-after-headline")
+        return _standfirst(doc, first, "block-after-headline")
+    return doc
+
+
+def _standfirst(doc: Document, b: Block, origin: str) -> Document:
+    doc.mark(b, "subtitle", "standfirst")
+    doc.set_field("subtitle", b.text, origin)
     return doc
 
 
