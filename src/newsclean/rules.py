@@ -206,6 +206,13 @@ def months() -> dict[str, int]:
     return out
 
 
+@cache
+def stopwords() -> dict[str, frozenset[str]]:
+    """Language -> its most frequent function words, for the light language guess."""
+    data = _load("stopwords.json")
+    return {k: frozenset(v) for k, v in data.items() if not k.startswith("_")}
+
+
 @dataclass(frozen=True, slots=True)
 class Hints:
     """Class/id vocabulary: positive words and negative word -> (role, reason)."""
