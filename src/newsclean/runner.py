@@ -121,6 +121,11 @@ class Result:
         """True when the page was cleaned."""
         return self.status == "ok"
 
+    @property
+    def _has_article(self) -> bool:
+        """True when an Article came back (ok pages, and pages rejected as not-an-article)."""
+        return self._article is not None or self._json is not None
+
     def _error(self) -> dict[str, Any]:
         return {"type": self.error_type, "reason": self.reason, "message": self.message}
 
@@ -133,7 +138,7 @@ class Result:
             "status": self.status,
             "ms": round(self.ms, 1),
         }
-        if self._article is not None or self._json is not None:
+        if self._has_article:
             rec["article"] = json.loads(self.article_json or "null")
         if not self.ok:
             rec["error"] = self._error()
@@ -143,7 +148,7 @@ class Result:
         """:meth:`to_record` as one line of JSON, built without re-parsing the article."""
         head = {"id": self.id, "url": self.url, "status": self.status, "ms": round(self.ms, 1)}
         text = json.dumps(head, ensure_ascii=False, default=str)[:-1]
-        if self._article is not None or self._json is not None:
+        if self._has_article:
             text += f', "article": {self.article_json}'
         if not self.ok:
             text += f', "error": {json.dumps(self._error(), ensure_ascii=False)}'

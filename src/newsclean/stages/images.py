@@ -28,6 +28,8 @@ _CREDIT_TAIL = re.compile(
 _CREDIT_LINE = re.compile(
     rf"^\s*(?:©|\(c\)|(?:{CREDIT_LABELS})s?\s*(?:\.{{2,3}}|…|:))", re.IGNORECASE
 )
+# a credit line's label, to take off the credit ("Foto: dpa" -> "dpa")
+_CREDIT_LABEL = re.compile(rf"^(?:{CREDIT_LABELS})s?\s*(?:\.{{2,3}}|…|:)\s*", re.IGNORECASE)
 # a credit label as a word of its own, or ©, anywhere (see _has_credit_word)
 _CREDIT_WORD = re.compile(rf"(?:\b(?:{CREDIT_LABELS})s?\s*(?:\.{{2,3}}|…|:|/))|©", re.IGNORECASE)
 
@@ -185,12 +187,7 @@ def find_images(doc: Document) -> Document:
         fig_credit: str | None = None
         for b in parts:
             if b.extra.get("credit") and word_count(b.text) <= 12:
-                fig_credit = re.sub(
-                    r"^(?:credit|photo|foto|bild)\s*(?:\.{2,3}|…|:)\s*",
-                    "",
-                    b.text.strip(),
-                    flags=re.I,
-                )
+                fig_credit = _CREDIT_LABEL.sub("", b.text.strip())
                 doc.mark(b, "credit", "photo-credit")
             else:
                 caption_parts.append(b.text)
