@@ -147,7 +147,7 @@ def parse_byline(text: str) -> Credit:
         elif _looks_like_person(name) and name not in out.persons:
             out.persons.append(name)
     # "Jane Doe, Frankfurt": a one-word name next to full names is a place, not a person;
-    # so is one next to an organisation ("hessenschau.de, Frankfurt, Germany")
+    # so is one next to an organisation ("example.de, Frankfurt, Germany")
     if any(" " in p for p in out.persons) or out.organisations or out.agencies:
         out.persons = [p for p in out.persons if " " in p]
     return out
