@@ -18,7 +18,6 @@ import itertools
 import re
 import threading
 from functools import cache, lru_cache
-from html.entities import html5
 from typing import Any
 
 from ..document import Document
@@ -238,21 +237,15 @@ _REF_COST = 20_000_000
 
 
 def _entity_text(name: str) -> str | None:
+    """What markdown-it makes of an entity (name without "&" and ";"); None when it is none."""
+    from markdown_it.common.entities import entities
+    from markdown_it.common.utils import isValidEntityCode
+
     if name[0] != "#":
-        return html5.get(name + ";")
+        return entities.get(name)
     code = int(name[2:], 16) if name[1] in "xX" else int(name[1:])
-    # markdown-it's isValidEntityCode: surrogates, non-characters and controls give U+FFFD
-    bad = (
-        0xD800 <= code <= 0xDFFF
-        or 0xFDD0 <= code <= 0xFDEF
-        or (code & 0xFFFF) in (0xFFFE, 0xFFFF)
-        or code <= 0x08
-        or code == 0x0B
-        or 0x0E <= code <= 0x1F
-        or 0x7F <= code <= 0x9F
-        or code > 0x10FFFF
-    )
-    return "\ufffd" if bad else chr(code)
+    # surrogates, non-characters and controls give U+FFFD, as in markdown-it
+    return chr(code) if isValidEntityCode(code) else "\ufffd"
 
 
 def _label_piece(m: re.Match[str]) -> str:
