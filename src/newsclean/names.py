@@ -31,6 +31,10 @@ class Credit:
     #: canonical agency name -> the spelling the byline credits ("The Associated Press")
     credited: dict[str, str] = field(default_factory=dict)
 
+    def __bool__(self) -> bool:
+        """True when the byline credits anyone: a person, an agency or an organisation."""
+        return bool(self.persons or self.agencies or self.organisations)
+
 
 def strip_byline_prefix(text: str) -> tuple[str, bool]:
     """Remove an opening 'By'/'Von'/'Par'/... ; say whether there was one."""

@@ -117,7 +117,7 @@ def find_byline(doc: Document) -> Document:
             agencies_found.extend(a for a in credit.agencies if a not in agencies_found)
             orgs.extend(o for o in credit.organisations if o not in orgs)
             credited.update((k, v) for k, v in credit.credited.items() if k not in credited)
-        if credit.persons or credit.agencies or credit.organisations:
+        if credit:
             credit_rank = rank if credit_rank is None else min(credit_rank, rank)
     # visible bylines near the top, contributor lines anywhere
     zone_end = header_zone_end(doc)
@@ -141,7 +141,7 @@ def find_byline(doc: Document) -> Document:
             if label_only:
                 doc.mark(doc.blocks[b.index - 1], "byline", "byline")
             credit = parse_byline(b.text)
-            if credit.persons or credit.agencies or credit.organisations:
+            if credit:
                 doc.mark(b, "byline", "byline")
                 # the persons without an agency glued to the last name (credits stay as read)
                 names = parse_byline(_comma_before_agency(b.text)).persons or credit.persons
