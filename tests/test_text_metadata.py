@@ -15,15 +15,18 @@ _LEAD = (
 )
 
 
+def _copy(*lines: str) -> str:
+    """A text copy: a menu, the given header lines, then the article's lead."""
+    return _MENU + "".join(line + "\n" for line in lines) + _LEAD
+
+
 def test_headline_above_standfirst_wins_over_standfirst() -> None:
     """The shorter line above a longer restatement is the headline, not the standfirst."""
-    text = (
-        _MENU
-        + "Council backs three new tram lines for the region\n"
-        + "The council voted to expand the tram network by three new lines after years of debate\n"
-        + "By Jane Walker\n"
-        + "April 26, 2024\n"
-        + _LEAD
+    text = _copy(
+        "Council backs three new tram lines for the region",
+        "The council voted to expand the tram network by three new lines after years of debate",
+        "By Jane Walker",
+        "April 26, 2024",
     )
     art = newsclean.clean(text)
     assert art.title == "Council backs three new tram lines for the region"
@@ -48,12 +51,10 @@ def test_headline_echoed_in_breadcrumb_is_found_among_related_lines() -> None:
 
 def test_byline_and_photo_credit_lines_are_not_headlines() -> None:
     """'Name | Published 4 hours ago' and 'Jane Doe/agency' are credits, never the headline."""
-    text = (
-        _MENU
-        + "Trams return to the old town after forty years\n"
-        + "Jane Walker | Published 4 hours ago\n"
-        + "Tom Baker/Reuters\n"
-        + _LEAD
+    text = _copy(
+        "Trams return to the old town after forty years",
+        "Jane Walker | Published 4 hours ago",
+        "Tom Baker/Reuters",
     )
     art = newsclean.clean(text)
     assert art.title == "Trams return to the old town after forty years"
@@ -76,12 +77,10 @@ def test_cjk_headline_of_a_text_copy() -> None:
 
 def test_name_with_role_beside_dateline_is_the_author() -> None:
     """An unprefixed 'Jane Walker Deputy Editor' line next to the dateline credits Jane Walker."""
-    text = (
-        _MENU
-        + "Trams return to the old town after forty years\n"
-        + "Jane Walker Deputy Editor\n"
-        + "08:39, 06 Jan 2026\n"
-        + _LEAD
+    text = _copy(
+        "Trams return to the old town after forty years",
+        "Jane Walker Deputy Editor",
+        "08:39, 06 Jan 2026",
     )
     art = newsclean.clean(text)
     assert [p.name for p in art.authors] == ["Jane Walker"]
@@ -89,8 +88,9 @@ def test_name_with_role_beside_dateline_is_the_author() -> None:
 
 def test_name_before_date_in_dateline_is_the_author() -> None:
     """'Stefan Brandt, 26.04.2024 10:00 Uhr' names the author before the date."""
-    text = _MENU + "Trams return to the old town after forty years\n"
-    text += "Stefan Brandt, 26.04.2024 10:00 Uhr\n" + _LEAD
+    text = _copy(
+        "Trams return to the old town after forty years", "Stefan Brandt, 26.04.2024 10:00 Uhr"
+    )
     art = newsclean.clean(text)
     assert [p.name for p in art.authors] == ["Stefan Brandt"]
 
@@ -113,24 +113,29 @@ def test_two_digit_year_dateline() -> None:
     """'Veröffentlicht am 27.04.24 um 07:39 Uhr' is 27 April 2024, 07:39."""
     from datetime import datetime
 
-    text = _MENU + "Trams return to the old town after forty years\n"
-    text += "Veröffentlicht am 27.04.24 um 07:39 Uhr\n" + _LEAD
+    text = _copy(
+        "Trams return to the old town after forty years", "Veröffentlicht am 27.04.24 um 07:39 Uhr"
+    )
     art = newsclean.clean(text)
     assert art.published == datetime(2024, 4, 27, 7, 39)
 
 
 def test_section_link_glued_to_byline_name_is_cut() -> None:
     """'By Jane WalkerNews' (a copy dropped the space before a link) credits Jane Walker."""
-    text = _MENU + "Trams return to the old town after forty years\n"
-    text += "By Jane WalkerNews\n" + "April 26, 2024\n" + _LEAD
+    text = _copy(
+        "Trams return to the old town after forty years", "By Jane WalkerNews", "April 26, 2024"
+    )
     art = newsclean.clean(text)
     assert [p.name for p in art.authors] == ["Jane Walker"]
 
 
 def test_name_after_date_and_ui_words_beside_dateline() -> None:
     """'… 14:26 Uhr, Tobias Brandt' credits him; a 'Teilen Drucken' line beside it does not."""
-    text = _MENU + "Trams return to the old town after forty years\n" + "Teilen Drucken\n"
-    text += "Artikel veröffentlicht am 28. April 2024, 14:26 Uhr, Tobias Brandt\n" + _LEAD
+    text = _copy(
+        "Trams return to the old town after forty years",
+        "Teilen Drucken",
+        "Artikel veröffentlicht am 28. April 2024, 14:26 Uhr, Tobias Brandt",
+    )
     art = newsclean.clean(text)
     assert [p.name for p in art.authors] == ["Tobias Brandt"]
 
@@ -168,15 +173,13 @@ def test_dateline_under_headline_wins_over_teaser_date_above() -> None:
     """A related story's date above the headline loses to the dateline under it."""
     from datetime import date
 
-    text = (
-        _MENU
-        + "Council approves new budget for the harbour\n"
-        + "January 16, 2023\n"
-        + "Politics\n"
-        + "Trams return to the old town after forty years\n"
-        + "By Jane Walker\n"
-        + "April 28, 2023\n"
-        + _LEAD
+    text = _copy(
+        "Council approves new budget for the harbour",
+        "January 16, 2023",
+        "Politics",
+        "Trams return to the old town after forty years",
+        "By Jane Walker",
+        "April 28, 2023",
     )
     art = newsclean.clean(text)
     assert art.published == date(2023, 4, 28)
@@ -199,13 +202,11 @@ def test_repeated_menu_line_above_headline_does_not_make_it_a_standfirst() -> No
 
 def test_caption_with_position_marker_is_not_the_headline() -> None:
     """'Jane Doe (r.) and the mayor ...' is a photo caption, not the headline above it."""
-    text = (
-        _MENU
-        + "Trams are back\n"
-        + "By Jane Walker\n"
-        + "April 26, 2024\n"
-        + "Jane Doe (r.) and the mayor at the tram depot after the council vote on Tuesday\n"
-        + _LEAD
+    text = _copy(
+        "Trams are back",
+        "By Jane Walker",
+        "April 26, 2024",
+        "Jane Doe (r.) and the mayor at the tram depot after the council vote on Tuesday",
     )
     art = newsclean.clean(text)
     assert (
@@ -216,15 +217,16 @@ def test_caption_with_position_marker_is_not_the_headline() -> None:
 
 def test_name_with_relative_time_dateline_is_the_author() -> None:
     """'Jane Walker|Published 4 hours ago' credits Jane Walker though it carries no date."""
-    text = _MENU + "Trams return to the old town after forty years\n"
-    text += "Jane Walker|Published 4 hours ago\n" + _LEAD
+    text = _copy(
+        "Trams return to the old town after forty years", "Jane Walker|Published 4 hours ago"
+    )
     art = newsclean.clean(text)
     assert [p.name for p in art.authors] == ["Jane Walker"]
 
 
 def test_name_signed_under_the_text_is_the_author() -> None:
     """A plain 'Jane Walker' line right under the last paragraph signs the article."""
-    text = _MENU + "Trams return to the old town after forty years\n" + _LEAD
+    text = _copy("Trams return to the old town after forty years")
     text += "The mayor said the city would now look for more money, because the budget for the "
     text += "next four years does not yet cover the cost of the new depot and its workshops.\n"
     text += "Jane Walker\n" + "More from the city\n"
@@ -234,7 +236,7 @@ def test_name_signed_under_the_text_is_the_author() -> None:
 
 def test_capitals_line_under_the_text_is_not_an_author() -> None:
     """'RECOMMENDED VIDEO' under the text is page furniture, not a signature."""
-    text = _MENU + "Trams return to the old town after forty years\n" + _LEAD
+    text = _copy("Trams return to the old town after forty years")
     text += "RECOMMENDED VIDEO\n" + "More from the city\n"
     art = newsclean.clean(text)
     assert art.authors == ()
@@ -242,22 +244,21 @@ def test_capitals_line_under_the_text_is_not_an_author() -> None:
 
 def test_share_link_after_byline_name_is_cut() -> None:
     """'By Jane Walker Twitter' (the byline's social link) credits Jane Walker."""
-    text = _MENU + "Trams return to the old town after forty years\n"
-    text += "By Jane Walker Twitter\n" + "April 26, 2024\n" + _LEAD
+    text = _copy(
+        "Trams return to the old town after forty years", "By Jane Walker Twitter", "April 26, 2024"
+    )
     art = newsclean.clean(text)
     assert [p.name for p in art.authors] == ["Jane Walker"]
 
 
 def test_timed_teaser_above_headline_does_not_demote_it() -> None:
     """A '3h ago Other story' teaser above the headline is no headline; the standfirst is."""
-    text = (
-        _MENU
-        + "3h ago Why the harbour plan was a necessary evil for the whole region\n"
-        + "Council backs three new tram lines for the region\n"
-        + "The council voted to expand the tram network by three new lines after years of debate\n"
-        + "By Jane Walker\n"
-        + "April 26, 2024\n"
-        + _LEAD
+    text = _copy(
+        "3h ago Why the harbour plan was a necessary evil for the whole region",
+        "Council backs three new tram lines for the region",
+        "The council voted to expand the tram network by three new lines after years of debate",
+        "By Jane Walker",
+        "April 26, 2024",
     )
     art = newsclean.clean(text)
     assert art.title == "Council backs three new tram lines for the region"
@@ -280,40 +281,50 @@ def test_markdown_spaced_colon_kicker_is_dropped_when_breadcrumb_has_bare_headli
 
 def test_agency_glued_after_last_byline_name_is_not_part_of_it() -> None:
     """'By Jane Walker and Tom Baker The Associated Press' credits Tom Baker, not 'Tom Baker The...'."""
-    text = _MENU + "Trams return to the old town after forty years\n"
-    text += "By Jane Walker and Tom Baker The Associated Press\n" + "April 26, 2024\n" + _LEAD
+    text = _copy(
+        "Trams return to the old town after forty years",
+        "By Jane Walker and Tom Baker The Associated Press",
+        "April 26, 2024",
+    )
     art = newsclean.clean(text)
     assert [p.name for p in art.authors] == ["Jane Walker", "Tom Baker"]
 
 
 def test_second_name_line_under_byline_label() -> None:
     """'Von' / 'Jasper Brandt' / 'Barbara Schneider': both lines name authors."""
-    text = _MENU + "Trams return to the old town after forty years\n"
-    text += "Von\n" + "Jasper Brandt\n" + "Barbara Schneider\n" + _LEAD
+    text = _copy(
+        "Trams return to the old town after forty years",
+        "Von",
+        "Jasper Brandt",
+        "Barbara Schneider",
+    )
     art = newsclean.clean(text)
     assert [p.name for p in art.authors] == ["Jasper Brandt", "Barbara Schneider"]
 
 
 def test_byline_glued_to_name_beside_dateline() -> None:
     """'byJane Walker' next to the dateline (a copy dropped the space) credits Jane Walker."""
-    text = _MENU + "Trams return to the old town after forty years\n"
-    text += "byJane Walker\n" + "April 24, 2019\n" + _LEAD
+    text = _copy(
+        "Trams return to the old town after forty years", "byJane Walker", "April 24, 2019"
+    )
     art = newsclean.clean(text)
     assert [p.name for p in art.authors] == ["Jane Walker"]
 
 
 def test_name_beside_today_dateline_and_genre_word_before_byline() -> None:
     """'Publiziert heute um 12:19 Uhr' marks a dateline; 'Kolumne von Jane Walker' credits her."""
-    text = _MENU + "Trams return to the old town after forty years\n"
-    text += "Kolumne von Jane Walker\n" + "Publiziert heute um 12:19 Uhr\n" + _LEAD
+    text = _copy(
+        "Trams return to the old town after forty years",
+        "Kolumne von Jane Walker",
+        "Publiziert heute um 12:19 Uhr",
+    )
     art = newsclean.clean(text)
     assert [p.name for p in art.authors] == ["Jane Walker"]
 
 
 def test_name_with_bare_relative_time_is_the_author() -> None:
     """'Kyle Brandt 7 hours' under the headline credits Kyle Brandt."""
-    text = _MENU + "Trams return to the old town after forty years\n"
-    text += "Kyle Brandt 7 hours\n" + _LEAD
+    text = _copy("Trams return to the old town after forty years", "Kyle Brandt 7 hours")
     art = newsclean.clean(text)
     assert [p.name for p in art.authors] == ["Kyle Brandt"]
 
@@ -331,8 +342,12 @@ def test_agency_line_of_its_own_credits_the_agency() -> None:
 
 def test_agency_line_does_not_override_a_byline() -> None:
     """With a byline, a 'Quelle: dpa' line is a photo source, not a credit for the article."""
-    text = _MENU + "Trams return to the old town after forty years\n" + "By Jane Walker\n"
-    text += "April 26, 2024\n" + "Quelle: dpa\n" + _LEAD
+    text = _copy(
+        "Trams return to the old town after forty years",
+        "By Jane Walker",
+        "April 26, 2024",
+        "Quelle: dpa",
+    )
     art = newsclean.clean(text)
     assert [p.name for p in art.authors] == ["Jane Walker"]
     assert "dpa" not in art.source.agencies
@@ -340,8 +355,12 @@ def test_agency_line_does_not_override_a_byline() -> None:
 
 def test_one_word_name_beside_full_names_is_dropped() -> None:
     """'By Jane Walker' and a stray 'von Zeichen' line credit Jane Walker only."""
-    text = _MENU + "Trams return to the old town after forty years\n" + "By Jane Walker\n"
-    text += "von Zeichen\n" + "April 26, 2024\n" + _LEAD
+    text = _copy(
+        "Trams return to the old town after forty years",
+        "By Jane Walker",
+        "von Zeichen",
+        "April 26, 2024",
+    )
     art = newsclean.clean(text)
     assert [p.name for p in art.authors] == ["Jane Walker"]
 
@@ -390,15 +409,13 @@ def test_markdown_breadcrumb_h1_with_kicker_of_the_h2_stays_the_headline() -> No
 
 def test_text_breadcrumb_end_gives_way_to_the_displayed_headline() -> None:
     """A list item ending a 'Home / Politics' trail is the page's title, not the displayed headline."""
-    text = (
-        _MENU
-        + "* Home\n* Politics\n"
-        + "* City council votes to expand the tram network by three new lines\n"
-        + "Tram network\n"
-        + "Council backs three new tram lines after years of debate\n"
-        + "By Jane Walker\n"
-        + "April 26, 2024\n"
-        + _LEAD
+    text = _copy(
+        "* Home\n* Politics",
+        "* City council votes to expand the tram network by three new lines",
+        "Tram network",
+        "Council backs three new tram lines after years of debate",
+        "By Jane Walker",
+        "April 26, 2024",
     )
     art = newsclean.clean(text)
     assert art.title == "Council backs three new tram lines after years of debate"
@@ -406,14 +423,12 @@ def test_text_breadcrumb_end_gives_way_to_the_displayed_headline() -> None:
 
 def test_text_breadcrumb_end_with_kicker_of_the_headline_stays_the_headline() -> None:
     """A trail's last item 'Kicker: Headline' over the line 'Headline' is the headline with its kicker."""
-    text = (
-        _MENU
-        + "* Home\n* Politics\n"
-        + "* Tram vote: Three new tram lines for the region after years of debate\n"
-        + "Three new tram lines for the region after years of debate\n"
-        + "By Jane Walker\n"
-        + "April 26, 2024\n"
-        + _LEAD
+    text = _copy(
+        "* Home\n* Politics",
+        "* Tram vote: Three new tram lines for the region after years of debate",
+        "Three new tram lines for the region after years of debate",
+        "By Jane Walker",
+        "April 26, 2024",
     )
     art = newsclean.clean(text)
     assert art.title == "Tram vote: Three new tram lines for the region after years of debate"
@@ -421,13 +436,11 @@ def test_text_breadcrumb_end_with_kicker_of_the_headline_stays_the_headline() ->
 
 def test_credit_word_inside_a_headline_does_not_make_it_a_credit() -> None:
     """'First image: ...' (here a list item) is a headline; a credit label opens or ends a line."""
-    text = (
-        _MENU
-        + "* First image: this is how the new tram network could look\n"
-        + "Transport\n"
-        + "By Jane Walker\n"
-        + "April 26, 2024\n"
-        + _LEAD
+    text = _copy(
+        "* First image: this is how the new tram network could look",
+        "Transport",
+        "By Jane Walker",
+        "April 26, 2024",
     )
     art = newsclean.clean(text)
     assert art.title == "First image: this is how the new tram network could look"
@@ -435,13 +448,11 @@ def test_credit_word_inside_a_headline_does_not_make_it_a_credit() -> None:
 
 def test_headline_split_at_the_colon_is_joined_to_its_kicker() -> None:
     """A line ': Headline' continues the short kicker line above: the title reads 'Kicker: Headline'."""
-    text = (
-        _MENU
-        + "Back on track\n"
-        + ": Trams return to the old town after forty years\n"
-        + "By Jane Walker\n"
-        + "April 26, 2024\n"
-        + _LEAD
+    text = _copy(
+        "Back on track",
+        ": Trams return to the old town after forty years",
+        "By Jane Walker",
+        "April 26, 2024",
     )
     art = newsclean.clean(text)
     assert art.title == "Back on track: Trams return to the old town after forty years"
@@ -449,13 +460,11 @@ def test_headline_split_at_the_colon_is_joined_to_its_kicker() -> None:
 
 def test_standfirst_printed_under_the_byline_is_not_the_headline() -> None:
     """The line under 'by Jane Walker' is a standfirst; the headline is printed above the byline."""
-    text = (
-        _MENU
-        + "City council backs new tram lines after years of debate\n"
-        + "by Jane Walker\n"
-        + "The council voted on Tuesday to expand the tram network by three new lines\n"
-        + "April 26, 2024\n"
-        + _LEAD
+    text = _copy(
+        "City council backs new tram lines after years of debate",
+        "by Jane Walker",
+        "The council voted on Tuesday to expand the tram network by three new lines",
+        "April 26, 2024",
     )
     art = newsclean.clean(text)
     assert art.title == "City council backs new tram lines after years of debate"
@@ -566,14 +575,12 @@ def test_markdown_heading_keeping_its_colon_is_not_split_by_an_image_title() -> 
 
 def test_headline_over_a_standfirst_that_shares_more_words_with_the_lead() -> None:
     """The line a standfirst sits under is the headline, though the standfirst echoes the lead."""
-    text = (
-        _MENU
-        + "Features\n"
-        + "Home to a famous harbour. Now the city wants to move people faster\n"
-        + "Can a small city build a tram network from scratch in only a few years?\n"
-        + "By Jane Walker\n"
-        + "April 26, 2024\n"
-        + _LEAD
+    text = _copy(
+        "Features",
+        "Home to a famous harbour. Now the city wants to move people faster",
+        "Can a small city build a tram network from scratch in only a few years?",
+        "By Jane Walker",
+        "April 26, 2024",
     )
     art = newsclean.clean(text)
     assert art.title == "Home to a famous harbour. Now the city wants to move people faster"
