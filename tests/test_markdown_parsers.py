@@ -27,6 +27,16 @@ def python_parser(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(md, "_rs_parser", lambda: None)
 
 
+@pytest.fixture(params=["rs", "py"])
+def each_parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run the test once with each parser (the Rust one only where it is installed)."""
+    if request.param == "rs" and not HAS_RS:
+        pytest.skip("markdown-it-pyrs is not installed")
+    if request.param == "py":
+        monkeypatch.setattr(md, "_rs_parser", lambda: None)
+    return str(request.param)
+
+
 def _py_render(text: str) -> str:
     """``render_markdown`` as it runs without markdown-it-pyrs."""
     with pytest.MonkeyPatch.context() as m:
@@ -98,15 +108,8 @@ def test_deep_list_falls_back_to_text_with_markdown_it_py(python_parser: None) -
     assert "item1999x" in held
 
 
-@pytest.mark.parametrize("parser", ["rs", "py"])
-def test_nesting_past_the_limit_is_read_as_text(
-    parser: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_nesting_past_the_limit_is_read_as_text(each_parser: str) -> None:
     """Nesting beyond what either parser can hold falls back to the text reader, losing nothing."""
-    if parser == "rs" and not HAS_RS:
-        pytest.skip("markdown-it-pyrs is not installed")
-    if parser == "py":
-        monkeypatch.setattr(md, "_rs_parser", lambda: None)
     art = newsclean.clean("# Head\n\n" + P1 + "\n\n" + "- " * 600_000 + "deepest words\n\n" + P3)
     assert any("nested deeper" in n for n in art.provenance.notes)
     held = art.body + "\n".join(r.text for r in art.provenance.removed)
@@ -154,15 +157,8 @@ def test_reference_runs_split_without_changing_the_html() -> None:
         assert raw.render(split) == raw.render(text)
 
 
-@pytest.mark.parametrize("parser", ["rs", "py"])
-def test_many_reference_definitions_stay_linear(
-    parser: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_many_reference_definitions_stay_linear(each_parser: str) -> None:
     """60,000 consecutive reference definitions render in a second or two, not minutes."""
-    if parser == "rs" and not HAS_RS:
-        pytest.skip("markdown-it-pyrs is not installed")
-    if parser == "py":
-        monkeypatch.setattr(md, "_rs_parser", lambda: None)
     n = 60_000
     text = "".join(f"[r{i}]: /u{i}\n" for i in range(n)) + "\n" + "[r59999] [r0]"
     start = time.process_time()
