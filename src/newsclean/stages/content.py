@@ -83,14 +83,21 @@ _COMMENT_SECTION = re.compile(
 )
 
 
+def _names_comments(el: Any) -> bool:
+    """True when the element's own class or id names a comment section."""
+    for attr in (el.get("class"), el.get("id")):
+        if attr and any(_COMMENT_SECTION.match(w) for w in attr.split()):
+            return True
+    return False
+
+
 def _in_comments(el: Any, *, itself: bool = False) -> bool:
     """True when an ancestor's (or, with ``itself``, the element's own) class or id names a
     comment section ("comments", "community")."""
     node = el if itself else el.getparent()
     while node is not None:
-        for attr in (node.get("class"), node.get("id")):
-            if attr and any(_COMMENT_SECTION.match(w) for w in attr.split()):
-                return True
+        if _names_comments(node):
+            return True
         node = node.getparent()
     return False
 
@@ -155,16 +162,18 @@ def select_content(doc: Document) -> Document:
         # that cut it between ad slots): their prose share may be lower (a video, captions;
         # development corpus: one page's first segment had 0.62, and no other page changed)
         twin = (node.tag, node.get("class")) if node.get("class") else None
-        for sib in parent:
-            if sib is node or not isinstance(sib.tag, str) or _in_comments(sib, itself=True):
-                continue
-            sc = scores.get(sib, 0.0)
-            tot, links, prose = sizes.get(sib, [0, 0, 0])
-            share = 0.5 if twin == (sib.tag, sib.get("class")) else 0.7
-            if sc * (1.0 - links / max(1, tot)) >= threshold or (
-                prose >= 80 and links / max(1, tot) < 0.25 and prose >= share * tot
-            ):
-                main.add(sib)
+        # siblings share their ancestors: those are looked at once, each sibling only itself
+        if not _in_comments(parent, itself=True):
+            for sib in parent:
+                if sib is node or not isinstance(sib.tag, str) or _names_comments(sib):
+                    continue
+                sc = scores.get(sib, 0.0)
+                tot, links, prose = sizes.get(sib, [0, 0, 0])
+                share = 0.5 if twin == (sib.tag, sib.get("class")) else 0.7
+                if sc * (1.0 - links / max(1, tot)) >= threshold or (
+                    prose >= 80 and links / max(1, tot) < 0.25 and prose >= share * tot
+                ):
+                    main.add(sib)
         _fill_gaps(parent, main, sizes)
     inside: set[Any] = set()
     for m in main:
