@@ -20,7 +20,6 @@ __all__ = [
 # zero-width space, word joiner, BOM, soft hyphen, and C0/C1 controls other than \t \n.
 # ZWJ/ZWNJ (U+200C/U+200D) are kept: emoji sequences and Persian/Indic text need them.
 _INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_WS = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
 _LOWER_WORD = re.compile(r"\b[^\W\d_A-Z]{2,}\b")
 _SENTENCE_END = re.compile(r"""[.!?…。！？:;)"”»’'\]]\s*$""")

@@ -60,18 +60,6 @@ _EMPHASIS = frozenset({"strong", "b", "em", "i"})
 _AUTHOR_HINT = re.compile(
     r"aut|/by/|people|profil|journalist|redakt|reporter|staff|columnist|writer", re.IGNORECASE
 )
-_AUTHOR_HREF_WORDS = (
-    "aut",
-    "/by/",
-    "people",
-    "profil",
-    "journalist",
-    "redakt",
-    "reporter",
-    "staff",
-    "columnist",
-    "writer",
-)
 _CAPTION_CLASS = frozenset(
     {"caption", "figcaption", "imagecaption", "photocaption", "bildunterschrift"}
 )

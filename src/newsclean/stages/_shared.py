@@ -10,7 +10,7 @@ import re
 from functools import cache
 from urllib.parse import urlsplit
 
-from ..document import Block, Document
+from ..document import Document
 from ..names import agency_of, is_organisation
 from ..rules import agencies
 from ..textutil import is_sentence_like, normalize_key, word_count
@@ -30,11 +30,6 @@ def body_start(doc: Document) -> int:
         if not b.removed and b.role is None and is_sentence_like(b.text):
             return b.index
     return len(doc.blocks)
-
-
-def _headline_like(b: Block) -> bool:
-    wc = word_count(b.text)
-    return 2 <= wc <= 30 and len(b.text) <= 250 and not HEADLINE_END.search(b.text)
 
 
 def strip_site(title: str, doc: Document, *, guess: bool = True) -> str:

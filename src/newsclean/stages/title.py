@@ -507,9 +507,6 @@ _TITLE_REASONS = frozenset(
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
-_TITLE_SPLIT = re.compile(r"\s+[|\-–—·•»:]\s+|^\d{1,2}\.\s+")
-
-
 def _stems(text: str) -> set[str]:
     """Word stems (first five letters); character pairs for scripts written without spaces."""
     folded = text.casefold()
