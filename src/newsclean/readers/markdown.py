@@ -19,6 +19,7 @@ import re
 import threading
 from functools import cache, lru_cache
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 from ..document import Document
 from .html import parse_html, read_tree
@@ -373,4 +374,50 @@ def read_markdown(doc: Document) -> Document:
     doc.tree = root
     if root is not None:
         read_tree(doc, root, markdown=True)
+        _share_texts(doc, root)
     return doc
+
+
+# a link that shares the page: a messenger or mail scheme, or a web endpoint named so
+# (whatsapp://send, mailto:?subject=, twitter.com/intent/tweet, facebook.com/sharer.php,
+# linkedin.com/shareArticle, reddit.com/submit, share.flipboard.com/bookmarklet, bsky.app/intent)
+_SHARE_SCHEMES = frozenset({"whatsapp", "mailto", "sms", "tg", "fb-messenger", "viber", "threema"})
+_SHARE_PATH = re.compile(r"share|intent|submit|send|bookmarklet|compose", re.I)
+# the query parameters these endpoints take the page's title in
+_SHARE_PARAMS = ("text", "title", "subject", "t")
+# what follows the title in a share text: the page's URL and anything after it, a "via @site"
+_SHARE_TAIL = re.compile(r"\s*(?:(?:https?://|www\.)\S*|/?\s*\b(?:via|by)\s*@\w+).*$", re.I | re.S)
+_SHARE_MIN_WORDS = 3
+
+
+def _share_texts(doc: Document, root: Any) -> None:
+    """Record the titles that the page's share links carry (``share_title`` candidates).
+
+    A dump keeps no meta tags, but the share buttons of the page it copied keep their links,
+    and those carry the social title as the publisher wrote it ("whatsapp://send?text=Title
+    https://..."). The origin names the endpoint (``share-link:whatsapp:send``), so a title
+    repeated by several buttons of one bar counts once per service.
+    """
+    seen: set[tuple[str, str]] = set()
+    for a in root.iter("a"):
+        href = a.get("href")
+        if not href or "?" not in href:
+            continue
+        try:
+            parts = urlsplit(href.strip())
+        except ValueError:
+            continue
+        endpoint = f"{parts.netloc.removeprefix('www.')}{parts.path}"
+        if parts.scheme.lower() not in _SHARE_SCHEMES and not _SHARE_PATH.search(endpoint):
+            continue
+        query = parse_qs(parts.query)
+        for name in _SHARE_PARAMS:
+            for value in query.get(name, ()):
+                text = html.unescape(value).replace("\\'", "'").replace('\\"', '"')
+                text = _SHARE_TAIL.sub("", text).strip(" \t\r\n-|/(")
+                if len(text.split()) < _SHARE_MIN_WORDS:
+                    continue
+                origin = f"share-link:{parts.scheme.lower() or 'https'}:{endpoint}"
+                if (origin, text) not in seen:
+                    seen.add((origin, text))
+                    doc.add("share_title", text, origin)

@@ -105,15 +105,21 @@ def find_title(doc: Document) -> Document:
                 title = _join_colon_kicker(doc, chosen, title)
             if doc.format == "markdown":
                 title = _image_title_kicker(doc, title)
+                title = _padded_kicker(chosen, title)
+                title = _two_joins(doc, chosen, title)
+                shared = _share_title(doc, chosen, title)
+                if shared != title:
+                    title, origin = shared, "share-links"
         doc.mark(chosen, "title", "headline")
     if not title:
         return doc
     if doc.format == "html":
         title = _plain_quotes(title, metas)
     doc.set_field("title", title, origin)
-    key = normalize_key(title)
+    # repeats of the title, and of the heading it was read from when that also shows a kicker
+    keys = {normalize_key(title)} | ({normalize_key(chosen.text)} if chosen is not None else set())
     for b in doc.blocks:
-        if b is not chosen and b.role != "title" and normalize_key(b.text) == key:
+        if b is not chosen and b.role != "title" and normalize_key(b.text) in keys:
             doc.mark(b, "duplicate", "repeated-title")
     doc.flags["title_index"] = chosen.index if chosen is not None else -1
     return doc
@@ -249,6 +255,118 @@ def _spells(value: str, title: str) -> bool:
     )
 
 
+# "Kicker  -   Headline": a separator with a run of spaces on one side, where the dump joined
+# the kicker span, a joiner span and the headline span of a heading with their own whitespace
+_PADDED_JOIN = re.compile(
+    r"^(\S.*?)(?:[ \t]{2,}[-\u2013\u2014|:][ \t]+|[ \t]+[-\u2013\u2014|:][ \t]{2,})(\S.*)$"
+)
+
+
+def _padded_kicker(chosen: Block, title: str) -> str:
+    """The headline without a kicker that a dump printed apart with a padded separator.
+
+    The markdown form of ``<h3><span>Kicker</span> <span> - </span> <span>Headline</span></h3>``
+    keeps each span's whitespace ("Kicker  -   Headline"); a site writing its own separator
+    into the headline text spaces it once. Dev corpus: 2 dumps print a heading so, and both
+    gold titles are the headline alone (one was already found by the breadcrumb test).
+    """
+    el = chosen.extra.get("el")
+    if el is None or " ".join(title.split()) != " ".join(chosen.text.split()):
+        return title
+    m = _PADDED_JOIN.match("".join(el.itertext()).strip())
+    if m is None or word_count(m.group(1)) > _KICKER_MAX or word_count(m.group(2)) < 3:
+        return title
+    return " ".join(m.group(2).split())
+
+
+_JOINER = re.compile(r"\s*[-\u2013\u2014|:]\s+")
+
+
+def _two_joins(doc: Document, chosen: Block, title: str) -> str:
+    """The headline without a kicker that two headings of the page join to it differently.
+
+    "Kicker: Headline" in one heading and "Kicker – Headline" in another: a site writing the
+    kicker into its headline prints it one way; two joiners are two templates joining a
+    kicker element to the headline element, as the HTML path reads them apart. Dev corpus: one
+    dump prints its headline so (its gold title is the headline alone), none the other way.
+    """
+    others = [
+        " ".join(b.text.split())
+        for b in doc.blocks
+        if b.kind == "heading" and b is not chosen and title_key(b.text) == title_key(title)
+    ]
+    for other in others:
+        for m in _JOINER.finditer(title):
+            kicker, rest = title[: m.start()], title[m.end() :]
+            if word_count(kicker) > _KICKER_MAX + 2 or word_count(rest) < 3:
+                continue
+            if not (other.startswith(kicker) and other.endswith(rest)):
+                continue
+            joiner = other[len(kicker) : len(other) - len(rest)]
+            if _JOINER.fullmatch(joiner) and joiner.strip() != m.group().strip():
+                return rest
+    return title
+
+
+def _share_title(doc: Document, chosen: Block, title: str) -> str:
+    """The headline as the page's share links spell it, when they outvote the dump's heading.
+
+    Share links (``share_title`` candidates, one vote per service) carry the social title as
+    the publisher wrote it, which a dump otherwise loses with the meta tags:
+
+    - links spelling the heading's own words: their quotes, colons and case are the title's
+      (the heading ``Kicker Headline`` of a dump that joined two spans is ``Kicker: Headline``
+      when the links say so, though the bare headline is printed elsewhere); the heading is
+      one vote for its own spelling, and plain quotes win a tie against typographic ones,
+      as in the HTML path's metadata;
+    - links naming the article in other words: that wording, when at least two services agree
+      on it, more services than back the heading (a link reading "Site: Headline" or
+      "Headline. Description" backs it), and it shares most word stems with the heading.
+
+    Calibrated on the development corpus (markdown title exact, 161 pages; 77 dumps have such
+    links): the spellings gain 3 pages and the wordings 1, and none is lost.
+    """
+    votes: dict[str, set[str]] = {}
+    for c in doc.get("share_title"):
+        if isinstance(c.value, str):
+            spelled = _space_glued_colon(" ".join(c.value.split()))
+            votes.setdefault(spelled, set()).add(c.origin)
+    if not votes:
+        return title
+    key, full = title_key(title), title_key(chosen.text)
+    # 1. the same words, spelled by the links (the heading votes for its own spelling)
+    spellings = {t: len(o) for t, o in votes.items() if title_key(t) in (key, full)}
+    if spellings:
+        tally = dict(spellings)
+        if key == full or title in tally:
+            tally[title] = tally.get(title, 0) + 1
+        best = max(tally.values())
+        top = [t for t, n in tally.items() if n == best]
+        plain = [t for t in top if t == t.translate(_CURLY_QUOTES)]
+        if title not in top or (len(top) > 1 and plain and title not in plain):
+            return (plain or top)[0]
+    # 2. another wording of the article, backed by more services than the heading
+    backing = 1 + sum(
+        len(o)
+        for t, o in votes.items()
+        if (k := title_key(t)) == key or k.endswith(f" {key}") or k.startswith(f"{key} ")
+    )
+    rivals = [
+        (len(o), t)
+        for t, o in votes.items()
+        if len(o) >= 2 and (k := title_key(t)) not in key and key not in k
+    ]
+    if not rivals:
+        return title
+    n, wording = max(rivals)
+    common = _stems(wording) & _stems(title)
+    if n > backing and len(common) >= _SOCIAL_MIN_SHARED * min(
+        len(_stems(wording)), len(_stems(title))
+    ):
+        return wording
+    return title
+
+
 _LIST_NUMBER = re.compile(r"^\d{1,2}\.\s+(?=\D)")
 
 
@@ -319,21 +437,6 @@ def _past_label_h1(doc: Document, h1: Block) -> Block:
         return nxt
     nkey = normalize_key(nxt.text)
     return nxt if sum(1 for b in doc.blocks if normalize_key(b.text) == nkey) >= 2 else h1
-    key = normalize_key(h1.text)
-    repeated = sum(1 for b in doc.blocks if normalize_key(b.text) == key) >= 2
-    if not repeated and h1.role not in ("navigation", "ui"):
-        return h1  # a short headline ("Легкий троннинг") is printed once
-    for b in doc.blocks[h1.index + 1 : h1.index + _LABEL_H1_REACH]:
-        if (
-            b.kind == "heading"
-            and b.level <= 2
-            and _title_words(b.text) >= 3
-            and len(b.text) <= 250
-            and not HEADLINE_END.search(b.text)
-            and b.role not in ("navigation", "footer", "share", "related")
-        ):
-            return b
-    return h1
 
 
 def _breadcrumb_item(b: Block) -> bool:
