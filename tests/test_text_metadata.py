@@ -32,6 +32,15 @@ def test_headline_above_standfirst_wins_over_standfirst() -> None:
     assert art.title == "Council backs three new tram lines for the region"
 
 
+def test_pun_headline_heading_byline_and_date_is_found_without_lead_words() -> None:
+    """A headline sharing no word with the lead is still taken above the byline and date."""
+    text = _copy(
+        "Breakpoint: Help, the zealots are coming!", "By Jane Walker - April 26, 2024 at 08:52"
+    )
+    art = newsclean.clean(text)
+    assert art.title == "Breakpoint: Help, the zealots are coming!"
+
+
 def test_headline_echoed_in_breadcrumb_is_found_among_related_lines() -> None:
     """A headline printed again (breadcrumb) above the byline is taken even after a 'Related' label."""
     text = (

@@ -752,6 +752,9 @@ def _under_byline(doc: Document, b: Block) -> bool:
 _OVER_STANDFIRST_BONUS = 0.5
 
 
+_TITLE_MIN_SCORE = 1.3
+
+
 def _over_standfirst(doc: Document, b: Block, lead: set[str]) -> bool:
     """The next line reads as a standfirst under ``b`` (``_under_headline``): ``b`` heads it."""
     nxt = next((x for x in doc.blocks[b.index + 1 : b.index + 4] if x.reason != "no-words"), None)
@@ -809,7 +812,10 @@ def _text_title(doc: Document) -> Block | None:
             score -= _UNDER_BYLINE_PENALTY
         if best is None or score > best[0]:
             best = (score, b)
-    if best is None or best[0] < 1.5:
+    # the least score of a headline: a line of a few words that heads a byline and date line
+    # but shares no word with the lead (a column's name and a pun) reaches 1.3-1.5; on the
+    # development corpus 1.3 finds that one headline more and changes no other page
+    if best is None or best[0] < _TITLE_MIN_SCORE:
         return None
     # the headline printed twice in the header: its first print starts the header
     key = normalize_key(best[1].text)
