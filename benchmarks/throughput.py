@@ -9,7 +9,10 @@ Every configuration runs in a fresh child process (``--child``) so that each one
 cold interpreter and its memory is measured alone. The parent samples, every 0.2 s, the RSS and
 PSS (``/proc/<pid>/smaps_rollup``) of the child and all its descendants (forkserver, workers)
 and reports the peaks. Pages are read lazily from the corpus (``cases.jsonl`` + gzipped HTML)
-on every pass, so the input itself takes no memory however often the corpus is repeated.
+on every pass, so the input itself takes no memory however often the corpus is repeated. They
+are handed over as stored, gzip-compressed, and each tool's worker decompresses its own pages
+(newsclean's ``clean()`` takes gzip input; the trafilatura wrapper calls ``gzip.decompress``),
+as a crawl pipeline decompresses in its workers: both rows include it, the parent does not.
 
 Both tools run through newsclean's own pool (``newsclean.runner._run_pool``, what
 ``clean_many(jobs=N, timeout=30)`` uses): same batching, IPC, ordering and per-page timeouts.
@@ -62,6 +65,8 @@ class TrafilaturaWork:
 
         t0 = time.perf_counter()
         try:
+            if isinstance(raw, bytes) and raw[:2] == b"\x1f\x8b":
+                raw = gzip.decompress(raw)  # what newsclean's clean() does with gzip input
             text = trafilatura.extract(raw, url=url)
         except Exception as exc:
             return (index, "error", None, type(exc).__name__, None, str(exc), 0.0)
@@ -94,11 +99,9 @@ def pages(corpus: Path, repeat: int) -> Iterator[tuple[str, bytes, str | None]]:
     cases = [json.loads(x) for x in (corpus / "cases.jsonl").read_text().splitlines() if x.strip()]
     for r in range(repeat):
         for c in cases:
-            yield (
-                f"{r}:{c['id']}",
-                gzip.decompress((corpus / c["html"]).read_bytes()),
-                c.get("url"),
-            )
+            # passed as stored, gzip-compressed: each tool's worker decompresses its pages
+            # (clean() takes gzip input; the trafilatura wrapper calls gzip.decompress)
+            yield (f"{r}:{c['id']}", (corpus / c["html"]).read_bytes(), c.get("url"))
 
 
 def child(tool: str, jobs: int, repeat: int, corpus: Path) -> None:

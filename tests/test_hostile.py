@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import lzma
 import os
 import random
 import socket
@@ -255,9 +256,37 @@ CASES = [
     Case("random-binary", _binary, raises=UndecodableInputError, says="binary"),
     Case(
         "gzip-bytes",
-        lambda: gzip.compress(page(P1).encode()),
+        lambda: gzip.compress(page(P1, P2).encode()),
+        keeps=(P1, P2),
+        says="gzip-compressed input",
+    ),
+    Case(
+        "gzip-members-padded",
+        lambda: (
+            gzip.compress(page(P1, P2).encode()[:40])
+            + gzip.compress(page(P1, P2).encode()[40:])
+            + b"\x00" * 64
+        ),
+        keeps=(P1, P2),
+        says="decompressed",
+    ),
+    Case(
+        "gzip-inside-gzip",
+        lambda: gzip.compress(gzip.compress(page(P1).encode())),
         raises=UndecodableInputError,
-        says="decompress",
+        says="gzip",
+    ),
+    Case(
+        "gzip-truncated",
+        lambda: gzip.compress(page(P1).encode())[:-20],
+        raises=UndecodableInputError,
+        says="cut off",
+    ),
+    Case(
+        "gzip-corrupt",
+        lambda: b"\x1f\x8b\x08\x00 not a deflate stream",
+        raises=UndecodableInputError,
+        says="does not decompress",
     ),
     Case(
         "zlib-bytes",
@@ -455,6 +484,12 @@ CASES = [
         lambda: b" " * (DEFAULT_MAX_BYTES + 1),
         raises=InputTooLargeError,
         says="max_bytes",
+    ),
+    Case(
+        "gzip-bomb-over-default-max-bytes",  # 60 MB of spaces in ~60 KB
+        lambda: gzip.compress(b" " * (DEFAULT_MAX_BYTES + 10_000_000), compresslevel=1),
+        raises=InputTooLargeError,
+        says="decompresses",
     ),
     Case(
         "over-max-bytes-str-counted-in-utf8",
@@ -707,11 +742,13 @@ def test_hostile_input(case: Case) -> None:
 
 def test_error_messages_say_what_to_do() -> None:
     """Refusals name the problem and the next step."""
-    with pytest.raises(UndecodableInputError, match=r"gzip.*decompress"):
-        newsclean.clean(gzip.compress(b"<p>x</p>"))
+    with pytest.raises(UndecodableInputError, match=r"xz.*decompress"):
+        newsclean.clean(lzma.compress(b"<p>x</p>"))
     with pytest.raises(InputTooLargeError, match=r"max_bytes") as info:
         newsclean.clean(b"x" * 101, max_bytes=100)
     assert (info.value.size, info.value.limit) == (101, 100)
+    with pytest.raises(InputTooLargeError, match=r"gzip input decompresses to more than"):
+        newsclean.clean(gzip.compress(b"<p>" + b"x" * 10_000 + b"</p>"), max_bytes=1000)
     with pytest.raises(InputError, match="str or bytes"):
         newsclean.clean(123)  # type: ignore[arg-type]
     with pytest.raises(InputError, match="str or bytes"):

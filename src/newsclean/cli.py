@@ -199,10 +199,9 @@ def _kind(name: str, forced: str) -> str:
 def _read_bytes(path: str) -> bytes:
     if path == "-":
         return sys.stdin.buffer.read()
-    data = Path(path).read_bytes()
-    if path.lower().endswith(".gz") and data[:2] == b"\x1f\x8b":
-        data = gzip.decompress(data)
-    return data
+    # a .gz page stays compressed: the worker that cleans it decompresses it (in parallel,
+    # bounded by --max-bytes), not this process
+    return Path(path).read_bytes()
 
 
 def _open_binary(path: str) -> IO[bytes]:

@@ -6,7 +6,7 @@ import gc
 
 from .article import Article
 from .assemble import assemble
-from .decode import decode, scrub_str
+from .decode import GZIP_MAGIC, decode, gunzip, scrub_str
 from .document import Document
 from .errors import InputError, InputTooLargeError, NewscleanError
 from .pipeline import Pipeline
@@ -37,8 +37,8 @@ def prepare(
 ) -> Document:
     """Decode and read ``raw`` into a working Document (no stage has run yet).
 
-    ``max_bytes`` bounds the input's size in bytes (a str counts as its UTF-8 encoding);
-    None lifts the limit. See docs/limits.md.
+    ``max_bytes`` bounds the input's size in bytes (a str counts as its UTF-8 encoding, gzip
+    bytes both as they are and decompressed); None lifts the limit. See docs/limits.md.
     """
     if max_bytes is not None and (
         not isinstance(max_bytes, int) or isinstance(max_bytes, bool) or max_bytes < 0
@@ -50,6 +50,11 @@ def prepare(
         if max_bytes is not None and size > max_bytes:
             raise InputTooLargeError(size, max_bytes)
         data = bytes(raw)
+        if data[:2] == GZIP_MAGIC:
+            data = gunzip(data, max_bytes)
+            notes.append(
+                f"gzip-compressed input ({size:,} bytes) decompressed to {len(data):,} bytes"
+            )
         dec = decode(data, http_charset=http_charset)
         text, encoding = dec.text, dec.encoding
         notes.append(f"decoded as {dec.encoding} ({dec.how})")

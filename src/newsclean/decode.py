@@ -3,8 +3,9 @@
 Order of trust:
 
 1. a byte-order mark (UTF-8, UTF-16, UTF-32);
-2. known binary formats (gzip, PDF, ZIP, images, ...) are refused with a message saying what
-   to do; so is data that is mostly control bytes;
+2. known binary formats (zstd, xz, PDF, ZIP, images, ...) are refused with a message saying
+   what to do; so is data that is mostly control bytes (gzip-compressed input is decompressed
+   before, by :func:`gunzip`, bounded by ``max_bytes``);
 3. UTF-16/UTF-32 without BOM, recognised by the pattern of NUL bytes in ASCII-heavy text
    (such bytes are also valid UTF-8, so this comes before the UTF-8 check);
 4. valid UTF-8 (ISO-2022-JP, a 7-bit encoding, when it has its escape sequences);
@@ -28,13 +29,51 @@ import codecs
 import itertools
 import re
 import unicodedata
+import zlib
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .errors import UndecodableInputError
+from .errors import InputTooLargeError, UndecodableInputError
 
-__all__ = ["Decoded", "decode", "scrub_str"]
+__all__ = ["GZIP_MAGIC", "Decoded", "decode", "gunzip", "scrub_str"]
+
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+def gunzip(data: bytes, limit: int | None) -> bytes:
+    """The decompressed bytes of gzip ``data`` (all its members), at most ``limit`` of them.
+
+    Decompressed in steps that stop one byte past the limit, so a small file that inflates to
+    gigabytes (a "gzip bomb") costs no more than ``limit`` bytes of memory before
+    :class:`InputTooLargeError`. Corrupt or truncated data is :class:`UndecodableInputError`.
+    """
+    out: list[bytes] = []
+    total = 0
+    rest = data
+    while rest:
+        inflater = zlib.decompressobj(wbits=31)  # gzip header and trailer
+        try:
+            chunk = inflater.decompress(rest, 0 if limit is None else limit - total + 1)
+        except zlib.error as exc:
+            raise UndecodableInputError(
+                f"the input looks like gzip-compressed data but does not decompress ({exc}); "
+                "pass the page itself"
+            ) from None
+        total += len(chunk)
+        if limit is not None and total > limit:
+            raise InputTooLargeError(total, limit, decompressed=True)
+        out.append(chunk)
+        if not inflater.eof:
+            raise UndecodableInputError(
+                f"the input is gzip-compressed data cut off after {len(data):,} bytes "
+                "(truncated file?); pass the whole file or the page itself"
+            )
+        rest = inflater.unused_data
+        if not rest.strip(b"\x00"):
+            break  # members padded with NUL bytes to a block size, as tape tools write them
+    return b"".join(out)
+
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -50,7 +89,7 @@ _DECLARED = re.compile(
     re.IGNORECASE,
 )
 _MAGIC = (
-    (b"\x1f\x8b", "gzip-compressed data: decompress it first (gzip.decompress)"),
+    (GZIP_MAGIC, "gzip-compressed data inside gzip data: decompress it first (gzip.decompress)"),
     (b"%PDF-", "a PDF file: extract its text with a PDF tool first"),
     (b"PK\x03\x04", "a ZIP archive (or an office document): unpack it first"),
     (b"\x28\xb5\x2f\xfd", "zstd-compressed data: decompress it first"),

@@ -46,11 +46,16 @@ class UndecodableInputError(InputError):
 class InputTooLargeError(InputError):
     """The input is larger than the configured ``max_bytes`` limit."""
 
-    def __init__(self, size: int, limit: int) -> None:
+    def __init__(self, size: int, limit: int, *, decompressed: bool = False) -> None:
         self.size = size
         self.limit = limit
+        what = (
+            f"gzip input decompresses to more than the limit of {limit:,} bytes"
+            if decompressed
+            else f"input is {size:,} bytes, over the limit of {limit:,} bytes"
+        )
         super().__init__(
-            f"input is {size:,} bytes, over the limit of {limit:,} bytes; "
+            f"{what}; "
             "pass a larger max_bytes= to clean() (or --max-bytes on the command line) "
             "if this page is genuine"
         )
