@@ -702,6 +702,13 @@ CASES = [
         lambda: md_page(P1, " ".join(f"[link {i}](/a/{i})" for i in range(100_000))),
         keeps=(P1, "link 99999"),
     ),
+    Case(
+        "md-100k-share-links",  # share texts are collected up to a bound, not one per link
+        lambda: md_page(
+            P1, " ".join(f"[s](whatsapp://send?text=Story+number+{i})" for i in range(100_000))
+        ),
+        keeps=(P1,),
+    ),
     Case("text-bracket-runs", lambda: P1 + "\n\n" + "](" * 100_000 + "\n\n" + P2, keeps=(P1, P2)),
     Case("text-old-mac-line-ends", lambda: f"{P1}\r\r{P2}\r\r{P3}", keeps=(P1, P2, P3)),
     # --- tag and character soup -------------------------------------------------------------

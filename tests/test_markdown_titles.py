@@ -130,3 +130,10 @@ def test_kicker_joined_two_ways_by_two_headings_is_dropped() -> None:
     art = newsclean.clean(md)
     assert art.title == "Liverpool lose at Everton in the title race"
     assert "Premier League" not in art.body
+
+
+def test_share_texts_are_collected_up_to_a_bound() -> None:
+    """A page of a thousand share-like links yields a bounded number of candidates."""
+    links = " ".join(_share("whatsapp://send", f"Story number {i} of the day") for i in range(1000))
+    doc = prepare(_dump("# Liverpool lose at Everton in the title race", links))
+    assert len(doc.get("share_title")) == 64

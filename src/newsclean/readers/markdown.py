@@ -388,6 +388,9 @@ _SHARE_PARAMS = ("text", "title", "subject", "t")
 # what follows the title in a share text: the page's URL and anything after it, a "via @site"
 _SHARE_TAIL = re.compile(r"\s*(?:(?:https?://|www\.)\S*|/?\s*\b(?:via|by)\s*@\w+).*$", re.I | re.S)
 _SHARE_MIN_WORDS = 3
+# a page's share bars hold a few dozen links at most (dev corpus: up to 7 texts); a page of
+# 100,000 share-like links would otherwise make as many candidates for every later stage
+_SHARE_MAX_TEXTS = 64
 
 
 def _share_texts(doc: Document, root: Any) -> None:
@@ -421,3 +424,5 @@ def _share_texts(doc: Document, root: Any) -> None:
                 if (origin, text) not in seen:
                     seen.add((origin, text))
                     doc.add("share_title", text, origin)
+                    if len(seen) >= _SHARE_MAX_TEXTS:
+                        return
