@@ -224,6 +224,21 @@ def test_caption_with_position_marker_is_not_the_headline() -> None:
     )
 
 
+@pytest.mark.parametrize("marker", ["(von li nach re)", "(l-r)", "(from left)"])
+def test_caption_naming_people_from_left_is_not_the_headline(marker: str) -> None:
+    """'Board members (von li nach re): ...' is a photo caption, however the position is said."""
+    caption = f"Board members {marker}: Jane Doe, John Roe and Mary Major at the tram depot"
+    art = newsclean.clean(_copy("Trams are back", "By Jane Walker", "April 26, 2024", caption))
+    assert art.title != caption
+
+
+def test_menu_items_run_together_are_not_the_headline() -> None:
+    """A copy's menu printed without spaces ('HomeNewsSportWeather ...') is no headline."""
+    menu = "HomeNewsSportWeatherCultureTravel Podcasts Videos Contact Privacy Policy Imprint"
+    art = newsclean.clean(_copy(menu, "By Jane Walker", "April 26, 2024"))
+    assert art.title != menu
+
+
 def test_name_with_relative_time_dateline_is_the_author() -> None:
     """'Jane Walker|Published 4 hours ago' credits Jane Walker though it carries no date."""
     text = _copy(

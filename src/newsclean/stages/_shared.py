@@ -100,9 +100,11 @@ _CREDIT_TAIL = 5  # words after a credit label that ends a caption ("Foto: Jane 
 _PHOTO_BY = re.compile(r"\b(?:photos?|pictures?|fotos?|bilder?)\s+(?:by|von|de|di)\b", re.I)
 
 
-# where a person stands in the picture: "Jane Doe (r.)", "(left)", "v.l.n.r."
+# where a person stands in the picture: "Jane Doe (r.)", "(left)", "v.l.n.r.", "(l-r)",
+# "(from left)", "(von li nach re)"
 _CAPTION_MARK = re.compile(
-    r"\((?:r|l|m|li|re|links|rechts|mitte|left|right|centre|center|pictured)\.?\)|\bv\.\s?l\.",
+    r"\((?:r|l|m|li|re|links|rechts|mitte|left|right|centre|center|pictured)\.?\)|\bv\.\s?l\."
+    r"|\((?:l|li)\.?\s?[-\u2013]\s?(?:r|re)\.?\)|\((?:von|from)\s(?:li|l|links|left)\b[^()]{0,20}\)",
     re.IGNORECASE,
 )
 
