@@ -232,6 +232,17 @@ def test_caption_naming_people_from_left_is_not_the_headline(marker: str) -> Non
     assert art.title != caption
 
 
+def test_caption_under_the_byline_that_the_lead_repeats_is_not_the_headline() -> None:
+    """The headline above the byline wins over a caption under it that shares the lead's words."""
+    text = _copy(
+        "Why one city finally said yes to trams",
+        "By Jane Walker",
+        "The council voted to expand the tram network by three new lines. Jane Walker",
+        "2024-04-26T11:36:01Z",
+    )
+    assert newsclean.clean(text).title == "Why one city finally said yes to trams"
+
+
 def test_menu_items_run_together_are_not_the_headline() -> None:
     """A copy's menu printed without spaces ('HomeNewsSportWeather ...') is no headline."""
     menu = "HomeNewsSportWeatherCultureTravel Podcasts Videos Contact Privacy Policy Imprint"
