@@ -243,6 +243,13 @@ def test_caption_under_the_byline_that_the_lead_repeats_is_not_the_headline() ->
     assert newsclean.clean(text).title == "Why one city finally said yes to trams"
 
 
+def test_byline_running_into_its_dateline_gives_the_name() -> None:
+    """'By Jane Walker published 26 April 2024' credits Jane Walker, not nobody."""
+    text = _copy("Council backs three new tram lines", "By Jane Walker published 26 April 2024")
+    art = newsclean.clean(text)
+    assert [a.name for a in art.authors] == ["Jane Walker"]
+
+
 def test_menu_items_run_together_are_not_the_headline() -> None:
     """A copy's menu printed without spaces ('HomeNewsSportWeather ...') is no headline."""
     menu = "HomeNewsSportWeatherCultureTravel Podcasts Videos Contact Privacy Policy Imprint"
