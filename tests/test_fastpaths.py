@@ -495,3 +495,53 @@ def test_walk_keeps_emphasis_of_blocks_closed_after_whitespace() -> None:
     )
     assert blocks[0][6] is True  # emphasized
     assert blocks[1][5] == "a bold tail"  # trailing_strong
+
+
+@pytest.mark.parametrize("shape", ["bytes", "str"])
+def test_nul_and_cr_found_in_the_bytes_as_in_the_text(shape: str) -> None:
+    """NUL and CR are removed and noted whether they are looked for in the bytes or the str."""
+    page = "<p>Caf\u00e9 \u2013 one\x00 two\r\nthree\rfour</p>"
+    doc = prepare(page.encode("utf-8") if shape == "bytes" else page)
+    assert doc.text == "<p>Caf\u00e9 \u2013 one two\nthree\nfour</p>"
+    assert "1 NUL character(s) removed" in doc.notes
+    if shape == "bytes":
+        assert doc.utf8 == doc.text.encode("utf-8")
+
+
+_SCRIPT_CDATA = (
+    "<html><body><script>//<![CDATA[\nvar a = '\u2013';\n//]]></script>"
+    "<p>Caf\u00e9 \u2013 text</p></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("page", "unwrapped"),
+    [
+        (_SCRIPT_CDATA, False),  # CDATA inside a script: the text stays as it is
+        (_SCRIPT_CDATA.replace("<p>", "<p><![CDATA[a < b]]>"), True),
+    ],
+)
+def test_cdata_only_in_scripts_keeps_the_input_bytes(
+    page: str, unwrapped: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page whose only CDATA is script content is parsed from its own bytes, same tree."""
+    from newsclean.readers import html as reader
+
+    seen: list[tuple[str, bytes | None]] = []
+    parse = reader._parse
+
+    def spy(text: str, utf8: bytes | None = None) -> tuple[Any, str | None]:
+        seen.append((text, utf8))
+        return parse(text, utf8)
+
+    monkeypatch.setattr(reader, "_parse", spy)
+    notes: list[str] = []
+    tree = etree.tostring(parse_html(page, notes, page.encode("utf-8")))
+    text, utf8 = seen[0]
+    assert (utf8 is None) is unwrapped
+    assert ("html: 1 CDATA section(s) read as text" in notes) is unwrapped
+    if not unwrapped:  # (the </html> end tag is cut from both)
+        assert "//<![CDATA[" in text
+        assert utf8 == text.encode("utf-8")
+    monkeypatch.setattr(reader, "_parse", _parse_str)
+    assert tree == etree.tostring(parse_html(page))

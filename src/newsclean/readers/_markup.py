@@ -150,6 +150,8 @@ def unwrap_cdata(text: str) -> tuple[str, int]:
         out.append(html.escape(text[m.end() : end], quote=False))
         last = pos = end + 3
         count += 1
+    if not count:
+        return text, 0  # nothing unwrapped: the text itself, not a copy
     out.append(text[last:])
     return "".join(out), count
 

@@ -145,11 +145,14 @@ def parse_html(text: str, notes: list[str] | None = None, utf8: bytes | None = N
     # three times as long; nearly every page has one </html>, few have the others)
     found = list(_RARE_MARKUP.finditer(text))
     if any(m.group().startswith("<![") for m in found):
+        # (on a third of the dev corpus the only "<![" opens a CDATA inside a script, which
+        # stays as it is: the text, its bytes and the scan's matches are then unchanged)
         text, n = unwrap_cdata(text)
-        utf8 = None
-        if n and notes is not None:
-            notes.append(f"html: {n} CDATA section(s) read as text")
-        found = list(_RARE_MARKUP.finditer(text))
+        if n:
+            utf8 = None
+            if notes is not None:
+                notes.append(f"html: {n} CDATA section(s) read as text")
+            found = list(_RARE_MARKUP.finditer(text))
     # libxml2 drops everything after an </html> end tag without a word (browsers read it
     # into the body): a stray </html> mid-page lost the rest of the page
     ends = [m.span() for m in found if m.group()[1] == "/"]
