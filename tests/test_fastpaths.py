@@ -545,3 +545,66 @@ def test_cdata_only_in_scripts_keeps_the_input_bytes(
         assert utf8 == text.encode("utf-8")
     monkeypatch.setattr(reader, "_parse", _parse_str)
     assert tree == etree.tostring(parse_html(page))
+
+
+def test_gate_characters_match_only_what_lowers_to_them() -> None:
+    """Each gate character matches, case-insensitively, only characters that lower() to it."""
+    from newsclean.rules import _GATE_CHARS
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    gate_class = re.compile("[" + re.escape("".join(sorted(_GATE_CHARS))) + "]", re.IGNORECASE)
+    matched = {m.group() for m in gate_class.finditer(every)}
+    assert "\u212a" in matched  # the Kelvin sign matches "k" and lowers to it
+    for c in matched:
+        hits = {x for x in _GATE_CHARS if re.fullmatch(re.escape(x), c, re.IGNORECASE)}
+        assert hits == {c.lower()}, (c, hits)
+
+
+def _vary(phrase: str, flips: list[int]) -> str:
+    """The phrase with the case of some characters flipped and some letters swapped for
+    characters re matches to them ("\u0131" and "\u0130" for i, "\u017f" for s)."""
+    swap = {"i": "\u0131", "s": "\u017f", "k": "\u212a"}
+    out = []
+    for ch, f in zip(phrase, flips + [0] * len(phrase), strict=False):
+        if f == 1:
+            ch = ch.swapcase()
+        elif f == 2:
+            ch = swap.get(ch, ch)
+        elif f == 3 and ch == "i":
+            ch = "\u0130"
+        out.append(ch)
+    return "".join(out)
+
+
+@given(
+    st.integers(min_value=0, max_value=50),
+    st.lists(st.integers(min_value=0, max_value=3), max_size=40),
+    st.text(alphabet="ab ,.:\u00e9\u0130\u0131", max_size=8),
+    st.text(alphabet="ab ,.:\u00e9\u017f", max_size=8),
+)
+@settings(max_examples=300, deadline=None)
+def test_contributor_gate_never_hides_a_phrase(
+    which: int, flips: list[int], before: str, after: str
+) -> None:
+    """The lowered-text gate finds every contributor phrase the case-insensitive search finds."""
+    from newsclean.rules import bylines
+    from newsclean.stages.byline import _contrib_re, _contributor_phrase
+
+    phrases = bylines().contributor_phrases
+    text = before + _vary(phrases[which % len(phrases)], flips) + after
+    found, plain = _contributor_phrase(text), _contrib_re().search(text)
+    assert (found and found.span()) == (plain and plain.span())
+
+
+def test_ignorecase_gates() -> None:
+    """Gates are each phrase's longest run of gate characters; none for a phrase without one."""
+    from newsclean.rules import ignorecase_gates
+
+    assert ignorecase_gates(["Mitarbeit:", "mitgearbeitet hat", "ha collaborato"]) == (
+        "tarbe",
+        "tgearbe",
+        "ha collaborato",
+    )
+    assert ignorecase_gates(["colaboró", "colabora"]) == ("colabor",)  # one holds the other
+    assert ignorecase_gates(["additional", "\u00e9t\u00e9"]) == ("onal", "t")  # not i, not \u00e9
+    assert ignorecase_gates(["is", "ab"]) is None

@@ -14,7 +14,7 @@ from ..dates import find_dates
 from ..document import Block, Document
 from ..names import agency_of, parse_byline, strip_byline_prefix
 from ..readers.html import author_links
-from ..rules import agencies, bylines, match_phrase
+from ..rules import agencies, bylines, ignorecase_gates, match_phrase
 from ..textutil import normalize_key, word_count
 from ._shared import (
     HEADER_ZONE,
@@ -41,6 +41,25 @@ def _contrib_re() -> re.Pattern[str]:
         phrases = sorted(bylines().contributor_phrases, key=len, reverse=True)
         _CONTRIB_RE = re.compile("(" + "|".join(re.escape(p) for p in phrases) + ")", re.IGNORECASE)
     return _CONTRIB_RE
+
+
+@cache
+def _contrib_gates() -> tuple[str, ...] | None:
+    return ignorecase_gates(bylines().contributor_phrases)
+
+
+def _contributor_phrase(text: str) -> re.Match[str] | None:
+    """``_contrib_re().search(text)``, skipped when the lowered text lacks every phrase's gate.
+
+    (The case-insensitive search tries each phrase at every position: 0.9 ms a page on the
+    dev corpus, the lowering and the gates' substring tests about a tenth of that.)
+    """
+    gates = _contrib_gates()
+    if gates is not None:
+        low = text.lower()
+        if not any(g in low for g in gates):
+            return None
+    return _contrib_re().search(text)
 
 
 def _is_byline_block(b: Block) -> bool:
@@ -125,7 +144,7 @@ def find_byline(doc: Document) -> Document:
     for b in doc.blocks:
         if b.role in ("title", "subtitle"):
             continue
-        m = _contrib_re().search(b.text) if word_count(b.text) <= 30 else None
+        m = _contributor_phrase(b.text) if word_count(b.text) <= 30 else None
         if m is not None:
             credit = parse_byline(b.text[: m.start()])
             contributors = credit.persons
