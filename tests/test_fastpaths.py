@@ -608,3 +608,62 @@ def test_ignorecase_gates() -> None:
     assert ignorecase_gates(["colaboró", "colabora"]) == ("colabor",)  # one holds the other
     assert ignorecase_gates(["additional", "\u00e9t\u00e9"]) == ("onal", "t")  # not i, not \u00e9
     assert ignorecase_gates(["is", "ab"]) is None
+
+
+@given(
+    st.lists(st.sampled_from(["word", "Word", "a", "und", "x1", "ég", " ", "  ", ", ", "\n"])),
+    st.integers(min_value=1, max_value=14),
+)
+def test_lower_word_count_stops_at_n_and_agrees_with_findall(parts: list[str], n: int) -> None:
+    """Counting lowercase words up to the n-th agrees with counting all of them."""
+    from newsclean.textutil import _LOWER_WORD, _lower_words_at_least
+
+    text = "".join(parts)
+    assert _lower_words_at_least(text, n) == (len(_LOWER_WORD.findall(text)) >= n)
+
+
+@given(st.text(alphabet="dpa(rtr)/ :SourceQuelleoriginal\u00e4https:/x.y\n", max_size=30))
+def test_source_line_patterns_need_their_gate_character(text: str) -> None:
+    """A sign-off needs a "(" and an original-URL line a ":": the tests before the regexes."""
+    from newsclean.stages.source import _ORIGINAL_URL, _SIGNOFF
+
+    if _SIGNOFF.match(text):
+        assert "(" in text
+    if _ORIGINAL_URL.match(text):
+        assert ":" in text
+
+
+@pytest.mark.parametrize(("words", "byline"), [(2, True), (12, True), (13, False), (26, False)])
+def test_name_line_under_a_byline_label_up_to_12_words(words: int, byline: bool) -> None:
+    """A line under a "Von" label is read as its byline up to 12 words (the walk over the
+    header skips blocks of over 25 words before it looks for a label)."""
+    filler = " ".join(["und"] * (words - 2))
+    page = (
+        "<html><body><article><h1>Ein Titel für den Test</h1><p>Von</p>"
+        f"<p>Jane Doe {filler}</p><p>{'Der erste Satz des Artikels ist hier. ' * 5}</p>"
+        "</article></body></html>"
+    )
+    art = newsclean.clean(page)
+    assert any(r.role == "byline" and r.text == "Von" for r in art.provenance.removed) is byline
+
+
+@given(
+    st.sampled_from(
+        ["author", "Autoren", "autorin", "AUTEURS", "autore", "by", "People", "profile", "profil",
+         "journalisten", "Redakteurin", "reporters", "staff", "columnist", "Writers"]
+    ),
+    st.lists(st.integers(min_value=0, max_value=3), max_size=14),
+    st.sampled_from(["https://x.example/", "/", "/de/", "HTTPS://X.EXAMPLE/a/"]),
+    st.text(alphabet="jane-doe1.\u0130\u017f", min_size=0, max_size=8),
+)  # fmt: skip
+@settings(max_examples=300, deadline=None)
+def test_author_href_gate_never_hides_an_author_link(
+    word: str, flips: list[int], head: str, tail: str
+) -> None:
+    """Every address _AUTHOR_HREF matches passes the lowered-address gate before it."""
+    from newsclean.readers.html import _AUTHOR_HREF, _may_be_author_href
+
+    href = head + _vary(word, flips) + "/" + tail
+    if _AUTHOR_HREF.search(href):
+        assert _may_be_author_href(href)
+    assert _may_be_author_href(href.upper()) or not _AUTHOR_HREF.search(href.upper())

@@ -152,8 +152,8 @@ def find_byline(doc: Document) -> Document:
                 doc.flags.setdefault("contributors", []).extend(contributors)
                 doc.mark(b, "byline", "contributor-line")
             continue
-        if b.index > zone_end:
-            continue
+        if b.index > zone_end or word_count(b.text) > 25:
+            continue  # (a block of over 25 words is neither a byline nor a name under a label)
         label_only = b.index > 0 and _is_byline_label(doc.blocks[b.index - 1])
         label_only = label_only or _continues_label_byline(doc, b)
         if _is_byline_block(b) or (label_only and word_count(b.text) <= 12):

@@ -112,7 +112,8 @@ def find_source(doc: Document) -> Document:
     found_agencies: list[str] = list(doc.flags.get("agencies", []))
     blocks = doc.blocks
     for i, b in enumerate(blocks):
-        m = _SIGNOFF.match(b.text)
+        # (each pattern needs a character most blocks lack: "(" and ":" are tested first)
+        m = _SIGNOFF.match(b.text) if "(" in b.text else None
         if m and (b.removed is False or b.reason in ("after-article", "outside-main-content")):
             codes = [agency_of(p) for p in re.split(r"[,/;]", m.group(1))]
             codes_ok = [c for c in codes if c]
@@ -120,7 +121,7 @@ def find_source(doc: Document) -> Document:
                 doc.mark(b, "signoff", "agency-signoff")
                 found_agencies.extend(c for c in codes_ok if c not in found_agencies)
                 continue
-        m2 = _ORIGINAL_URL.match(b.text)
+        m2 = _ORIGINAL_URL.match(b.text) if ":" in b.text else None
         if m2:
             rest = m2.group(1)
             url_m = _URL_IN.search(rest)
