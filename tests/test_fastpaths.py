@@ -88,10 +88,15 @@ def _tag(n_attrs: int) -> str:
         "<p " + "x" * 12_000,  # a long tag never closed
         "<p " + "x" * 9_990 + ">",  # just under the length the regex needs
         "<1" + "x" * 20_000 + ">",  # not a tag name
+        "<p " + "x" * 9_999 + ">",  # a run of exactly 10,000 after the name's letter
+        "<P " + "x" * 9_998 + ">",  # one short of it
+        "<\u00e9 " + "x" * 20_000 + ">",  # a letter, but not an ASCII one
+        "<a " + "x" * 20_000 + "<b>",  # the run ends on a "<"
     ],
 )
 def test_long_tag_gate_agrees_with_the_regex(pad: int, middle: str) -> None:
-    """The chunk scan finds the long tags the regex finds, and no others."""
+    """The chunk scan (and the find() check before the regex) finds the long tags the regex
+    finds, and no others."""
     text = "<p>" + "y" * pad + "</p>" + middle + "<p>end</p>" + middle
     assert [m.span() for m in _long_tags(text)] == [m.span() for m in _LONG_TAG.finditer(text)]
 
@@ -667,3 +672,41 @@ def test_author_href_gate_never_hides_an_author_link(
     if _AUTHOR_HREF.search(href):
         assert _may_be_author_href(href)
     assert _may_be_author_href(href.upper()) or not _AUTHOR_HREF.search(href.upper())
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<p>x</p>",
+        "<p><![CDATA[a < b]]></p><script>var s = '<![CDATA[';</script><p>tail</p>",
+        "<script>//<![CDATA[\n//]]></script><p><![cdata[late]]></p><style>p{}</style>",
+        "<p><![CDATA[one]]></p>" + "<script>x</script>" * 50,
+        "<p><![CDATA[never closed</p><script>y</script>",
+    ],
+)
+def test_cdata_scan_stops_after_the_last_opener(page: str) -> None:
+    """Stopping after the last "<![" unwraps what scanning the whole page unwraps."""
+    from newsclean.readers import _markup
+
+    def scan_to_the_end(text: str) -> tuple[str, int]:
+        out: list[str] = []
+        last = pos = count = 0
+        while True:  # unwrap_cdata's loop without the stop
+            m = _markup._CDATA_OR_RAW.search(text, pos)
+            if m is None:
+                break
+            if m.group(1):
+                close = _markup._raw_end(m.group(1).lower()).search(text, m.end())
+                if close is None:
+                    break
+                pos = close.end()
+                continue
+            end = text.find("]]>", m.end())
+            if end < 0:
+                break
+            out += [text[last : m.start()], _markup.html.escape(text[m.end() : end], quote=False)]
+            last = pos = end + 3
+            count += 1
+        return "".join([*out, text[last:]]), count
+
+    assert _markup.unwrap_cdata(page) == scan_to_the_end(page)
