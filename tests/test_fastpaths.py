@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import newsclean
 from newsclean.core import prepare
+from newsclean.document import Block
 from newsclean.readers._markup import _LONG_TAG, _long_tags, cap_attributes
 from newsclean.readers.html import (
     _CAPTION_CLASS,
@@ -710,3 +711,32 @@ def test_cdata_scan_stops_after_the_last_opener(page: str) -> None:
         return "".join([*out, text[last:]]), count
 
     assert _markup.unwrap_cdata(page) == scan_to_the_end(page)
+
+
+@given(st.text(alphabet=" \t\xa0|•·/»ab(@)pic.twitter.com/—-,2025May", max_size=40))
+@settings(max_examples=300)
+def test_boilerplate_gates_agree_with_their_regexes(text: str) -> None:
+    """The separator count and the "(@" / "pic.twitter.com" test never hide a regex match."""
+    from newsclean.stages.boilerplate import _MENU_SEPARATORS, _SOCIAL_EMBED, _menu_separators
+
+    assert (_menu_separators(text) >= 3) == (len(_MENU_SEPARATORS.findall(text)) >= 3)
+    if _SOCIAL_EMBED.search(text):
+        assert "(@" in text or "pic.twitter.com" in text
+
+
+def test_menu_line_and_social_embed_still_found() -> None:
+    """A menu line of separators and an embedded post's signature are still marked."""
+    from newsclean.document import Document
+    from newsclean.stages.boilerplate import strip_boilerplate
+
+    doc = Document(raw="", text="", format="text")
+    for i, t in enumerate(
+        [
+            "Home | News | Sport | Weather",
+            "— Jane Doe (@janedoe) May 6, 2025",
+            "See pic.twitter.com/abc1",
+        ]
+    ):
+        doc.blocks.append(Block(index=i, text=t))
+    strip_boilerplate(doc)
+    assert [b.reason for b in doc.blocks] == ["menu-line", "social-embed", "social-embed"]
