@@ -740,3 +740,31 @@ def test_menu_line_and_social_embed_still_found() -> None:
         doc.blocks.append(Block(index=i, text=t))
     strip_boilerplate(doc)
     assert [b.reason for b in doc.blocks] == ["menu-line", "social-embed", "social-embed"]
+
+
+@pytest.mark.parametrize("role", [None, "body", "heading", "navigation", "byline", "ui"])
+def test_no_role_means_not_removed(role: str | None) -> None:
+    """A block without a role is never removed: "role is None" alone is the old two-part test."""
+    b = Block(index=0, text="t", role=role)
+    assert (not b.removed and b.role is None) == (b.role is None)
+
+
+def test_walk_fills_each_block_field_by_position() -> None:
+    """The walk's positional Block call puts each value in its field."""
+    from newsclean.document import Document
+    from newsclean.readers.html import read_tree
+
+    page = (
+        "<html><body><div class='share'><h2>Heading <a href='/x'>link</a></h2>"
+        "<figure><figcaption class='credit'>Photo: AP</figcaption></figure></div></body></html>"
+    )
+    doc = Document(raw=page, text=page, format="html")
+    read_tree(doc, parse_html(page), markdown=False, authors=[])
+    h, cap = doc.blocks
+    assert (h.index, h.text, h.kind, h.where, h.level) == (0, "Heading link", "heading", "", 2)
+    assert h.link_density == pytest.approx(4 / 12)
+    assert (h.hint, h.hint_words) == (-1, ("share",))
+    assert (cap.index, cap.kind, cap.level, cap.extra["credit"]) == (1, "caption", 0, True)
+    assert cap.extra["tag"] == "figcaption"
+    assert cap.extra["figure"] is not None
+    assert h.role is None

@@ -486,22 +486,25 @@ def read_tree(
             kind = "quote"
         neg_words = frame.neg_words
         score = frame.pos - len(neg_words)
-        b = Block(
-            index=len(blocks),
-            text=text,
-            kind=kind,
-            level=level,
-            link_density=min(1.0, links / max(1, len(raw.strip()))),
-            hint=score,
-            hint_words=neg_words,
-        )
-        b.extra["el"] = frame.el
-        b.extra["neg"] = frame.neg
-        b.extra["tag"] = tag
+        extra: dict[str, Any] = {"el": frame.el, "neg": frame.neg, "tag": tag}
         if frame.in_figure is not None:
-            b.extra["figure"] = frame.in_figure
+            extra["figure"] = frame.in_figure
         if frame.credit:
-            b.extra["credit"] = True
+            extra["credit"] = True
+        # index, text, kind, where, level, link_density, hint, hint_words by position: a call
+        # by keyword matches each name against Block's 13 fields (~2k instructions a block,
+        # 0.3 % of a page, counted by cachegrind on the dev corpus)
+        b = Block(
+            len(blocks),
+            text,
+            kind,
+            "",
+            level,
+            min(1.0, links / max(1, len(raw.strip()))),
+            score,
+            neg_words,
+            extra=extra,
+        )
         if frame.strong and text.endswith(frame.strong):
             if len(frame.strong) < len(text):
                 b.extra["trailing_strong"] = frame.strong

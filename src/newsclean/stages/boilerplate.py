@@ -220,12 +220,12 @@ def _teaser_summaries(doc: Document) -> None:
     blocks = doc.blocks
     for prev, b, nxt in zip(blocks, blocks[1:], blocks[2:], strict=False):
         if (
-            not b.removed
+            nxt.reason == "ui-text"  # (the rare condition first: most triples stop here)
             and b.kind == "paragraph"
-            and nxt.removed
-            and nxt.reason == "ui-text"
-            and prev.removed
             and prev.kind == "heading"
+            and not b.removed
+            and nxt.removed
+            and prev.removed
             and prev.link_density >= 0.7
         ):
             doc.mark(b, "related", "teaser-summary")

@@ -239,7 +239,7 @@ def _name_line(doc: Document) -> list[str]:
                 if names:
                     doc.mark(b, "byline", "name-line")
                     return names
-    last = next((b for b in reversed(doc.blocks) if not b.removed and b.role is None), None)
+    last = next((b for b in reversed(doc.blocks) if b.role is None), None)
     if last is None:
         return []
     # the signature closes the text, or was cut off just after it as the page's rest
@@ -418,11 +418,7 @@ class _Body:
 
     @cached_property
     def _prose(self) -> list[str]:
-        return [
-            b.text
-            for b in self._doc.blocks
-            if not b.removed and b.role is None and word_count(b.text) >= 8
-        ]
+        return [b.text for b in self._doc.blocks if b.role is None and word_count(b.text) >= 8]
 
     @cached_property
     def lower_words(self) -> set[str]:
@@ -501,7 +497,7 @@ def _name_after_body(doc: Document) -> list[str]:
 
     Sites in several languages print the author's name under the text instead of above it.
     """
-    last = max((b.index for b in doc.blocks if not b.removed and b.role is None), default=-1)
+    last = max((b.index for b in doc.blocks if b.role is None), default=-1)
     if last < 0:
         return []
     body = _Body(doc)

@@ -86,7 +86,7 @@ def _agency_lines(doc: Document) -> list[str]:
     """
     if doc.fields.get("authors") or doc.fields.get("organisations"):
         return []
-    live = [b.index for b in doc.blocks if not b.removed and b.role is None]
+    live = [b.index for b in doc.blocks if b.role is None]
     if not live:
         return []
     lo = max(0, doc.flags.get("title_index", -1))
@@ -141,7 +141,7 @@ def find_source(doc: Document) -> Document:
                     doc.add("publisher", owner, "copyright-line")
     found_agencies.extend(a for a in _agency_lines(doc) if a not in found_agencies)
     _mark_agency_lines(doc)
-    first_body = next((b for b in blocks if not b.removed and b.role is None), None)
+    first_body = next((b for b in blocks if b.role is None), None)
     if first_body is not None:
         m3 = _DATELINE_AGENCY.match(first_body.text)
         if m3:
