@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import newsclean
 from newsclean.core import prepare
+from newsclean.document import Block
 from newsclean.readers._markup import _LONG_TAG, _long_tags, cap_attributes
 from newsclean.readers.html import (
     _CAPTION_CLASS,
@@ -88,10 +89,15 @@ def _tag(n_attrs: int) -> str:
         "<p " + "x" * 12_000,  # a long tag never closed
         "<p " + "x" * 9_990 + ">",  # just under the length the regex needs
         "<1" + "x" * 20_000 + ">",  # not a tag name
+        "<p " + "x" * 9_999 + ">",  # a run of exactly 10,000 after the name's letter
+        "<P " + "x" * 9_998 + ">",  # one short of it
+        "<\u00e9 " + "x" * 20_000 + ">",  # a letter, but not an ASCII one
+        "<a " + "x" * 20_000 + "<b>",  # the run ends on a "<"
     ],
 )
 def test_long_tag_gate_agrees_with_the_regex(pad: int, middle: str) -> None:
-    """The chunk scan finds the long tags the regex finds, and no others."""
+    """The chunk scan (and the find() check before the regex) finds the long tags the regex
+    finds, and no others."""
     text = "<p>" + "y" * pad + "</p>" + middle + "<p>end</p>" + middle
     assert [m.span() for m in _long_tags(text)] == [m.span() for m in _LONG_TAG.finditer(text)]
 
@@ -495,3 +501,270 @@ def test_walk_keeps_emphasis_of_blocks_closed_after_whitespace() -> None:
     )
     assert blocks[0][6] is True  # emphasized
     assert blocks[1][5] == "a bold tail"  # trailing_strong
+
+
+@pytest.mark.parametrize("shape", ["bytes", "str"])
+def test_nul_and_cr_found_in_the_bytes_as_in_the_text(shape: str) -> None:
+    """NUL and CR are removed and noted whether they are looked for in the bytes or the str."""
+    page = "<p>Caf\u00e9 \u2013 one\x00 two\r\nthree\rfour</p>"
+    doc = prepare(page.encode("utf-8") if shape == "bytes" else page)
+    assert doc.text == "<p>Caf\u00e9 \u2013 one two\nthree\nfour</p>"
+    assert "1 NUL character(s) removed" in doc.notes
+    if shape == "bytes":
+        assert doc.utf8 == doc.text.encode("utf-8")
+
+
+_SCRIPT_CDATA = (
+    "<html><body><script>//<![CDATA[\nvar a = '\u2013';\n//]]></script>"
+    "<p>Caf\u00e9 \u2013 text</p></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("page", "unwrapped"),
+    [
+        (_SCRIPT_CDATA, False),  # CDATA inside a script: the text stays as it is
+        (_SCRIPT_CDATA.replace("<p>", "<p><![CDATA[a < b]]>"), True),
+    ],
+)
+def test_cdata_only_in_scripts_keeps_the_input_bytes(
+    page: str, unwrapped: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page whose only CDATA is script content is parsed from its own bytes, same tree."""
+    from newsclean.readers import html as reader
+
+    seen: list[tuple[str, bytes | None]] = []
+    parse = reader._parse
+
+    def spy(text: str, utf8: bytes | None = None) -> tuple[Any, str | None]:
+        seen.append((text, utf8))
+        return parse(text, utf8)
+
+    monkeypatch.setattr(reader, "_parse", spy)
+    notes: list[str] = []
+    tree = etree.tostring(parse_html(page, notes, page.encode("utf-8")))
+    text, utf8 = seen[0]
+    assert (utf8 is None) is unwrapped
+    assert ("html: 1 CDATA section(s) read as text" in notes) is unwrapped
+    if not unwrapped:  # (the </html> end tag is cut from both)
+        assert "//<![CDATA[" in text
+        assert utf8 == text.encode("utf-8")
+    monkeypatch.setattr(reader, "_parse", _parse_str)
+    assert tree == etree.tostring(parse_html(page))
+
+
+def test_gate_characters_match_only_what_lowers_to_them() -> None:
+    """Each gate character matches, case-insensitively, only characters that lower() to it."""
+    from newsclean.rules import _GATE_CHARS
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    gate_class = re.compile("[" + re.escape("".join(sorted(_GATE_CHARS))) + "]", re.IGNORECASE)
+    matched = {m.group() for m in gate_class.finditer(every)}
+    assert "\u212a" in matched  # the Kelvin sign matches "k" and lowers to it
+    for c in matched:
+        hits = {x for x in _GATE_CHARS if re.fullmatch(re.escape(x), c, re.IGNORECASE)}
+        assert hits == {c.lower()}, (c, hits)
+
+
+def _vary(phrase: str, flips: list[int]) -> str:
+    """The phrase with the case of some characters flipped and some letters swapped for
+    characters re matches to them ("\u0131" and "\u0130" for i, "\u017f" for s)."""
+    swap = {"i": "\u0131", "s": "\u017f", "k": "\u212a"}
+    out = []
+    for ch, f in zip(phrase, flips + [0] * len(phrase), strict=False):
+        if f == 1:
+            ch = ch.swapcase()
+        elif f == 2:
+            ch = swap.get(ch, ch)
+        elif f == 3 and ch == "i":
+            ch = "\u0130"
+        out.append(ch)
+    return "".join(out)
+
+
+@given(
+    st.integers(min_value=0, max_value=50),
+    st.lists(st.integers(min_value=0, max_value=3), max_size=40),
+    st.text(alphabet="ab ,.:\u00e9\u0130\u0131", max_size=8),
+    st.text(alphabet="ab ,.:\u00e9\u017f", max_size=8),
+)
+@settings(max_examples=300, deadline=None)
+def test_contributor_gate_never_hides_a_phrase(
+    which: int, flips: list[int], before: str, after: str
+) -> None:
+    """The lowered-text gate finds every contributor phrase the case-insensitive search finds."""
+    from newsclean.rules import bylines
+    from newsclean.stages.byline import _contrib_re, _contributor_phrase
+
+    phrases = bylines().contributor_phrases
+    text = before + _vary(phrases[which % len(phrases)], flips) + after
+    found, plain = _contributor_phrase(text), _contrib_re().search(text)
+    assert (found and found.span()) == (plain and plain.span())
+
+
+def test_ignorecase_gates() -> None:
+    """Gates are each phrase's longest run of gate characters; none for a phrase without one."""
+    from newsclean.rules import ignorecase_gates
+
+    assert ignorecase_gates(["Mitarbeit:", "mitgearbeitet hat", "ha collaborato"]) == (
+        "tarbe",
+        "tgearbe",
+        "ha collaborato",
+    )
+    assert ignorecase_gates(["colaboró", "colabora"]) == ("colabor",)  # one holds the other
+    assert ignorecase_gates(["additional", "\u00e9t\u00e9"]) == ("onal", "t")  # not i, not \u00e9
+    assert ignorecase_gates(["is", "ab"]) is None
+
+
+@given(
+    st.lists(st.sampled_from(["word", "Word", "a", "und", "x1", "ég", " ", "  ", ", ", "\n"])),
+    st.integers(min_value=1, max_value=14),
+)
+def test_lower_word_count_stops_at_n_and_agrees_with_findall(parts: list[str], n: int) -> None:
+    """Counting lowercase words up to the n-th agrees with counting all of them."""
+    from newsclean.textutil import _LOWER_WORD, _lower_words_at_least
+
+    text = "".join(parts)
+    assert _lower_words_at_least(text, n) == (len(_LOWER_WORD.findall(text)) >= n)
+
+
+@given(st.text(alphabet="dpa(rtr)/ :SourceQuelleoriginal\u00e4https:/x.y\n", max_size=30))
+def test_source_line_patterns_need_their_gate_character(text: str) -> None:
+    """A sign-off needs a "(" and an original-URL line a ":": the tests before the regexes."""
+    from newsclean.stages.source import _ORIGINAL_URL, _SIGNOFF
+
+    if _SIGNOFF.match(text):
+        assert "(" in text
+    if _ORIGINAL_URL.match(text):
+        assert ":" in text
+
+
+@pytest.mark.parametrize(("words", "byline"), [(2, True), (12, True), (13, False), (26, False)])
+def test_name_line_under_a_byline_label_up_to_12_words(words: int, byline: bool) -> None:
+    """A line under a "Von" label is read as its byline up to 12 words (the walk over the
+    header skips blocks of over 25 words before it looks for a label)."""
+    filler = " ".join(["und"] * (words - 2))
+    page = (
+        "<html><body><article><h1>Ein Titel für den Test</h1><p>Von</p>"
+        f"<p>Jane Doe {filler}</p><p>{'Der erste Satz des Artikels ist hier. ' * 5}</p>"
+        "</article></body></html>"
+    )
+    art = newsclean.clean(page)
+    assert any(r.role == "byline" and r.text == "Von" for r in art.provenance.removed) is byline
+
+
+@given(
+    st.sampled_from(
+        ["author", "Autoren", "autorin", "AUTEURS", "autore", "by", "People", "profile", "profil",
+         "journalisten", "Redakteurin", "reporters", "staff", "columnist", "Writers"]
+    ),
+    st.lists(st.integers(min_value=0, max_value=3), max_size=14),
+    st.sampled_from(["https://x.example/", "/", "/de/", "HTTPS://X.EXAMPLE/a/"]),
+    st.text(alphabet="jane-doe1.\u0130\u017f", min_size=0, max_size=8),
+)  # fmt: skip
+@settings(max_examples=300, deadline=None)
+def test_author_href_gate_never_hides_an_author_link(
+    word: str, flips: list[int], head: str, tail: str
+) -> None:
+    """Every address _AUTHOR_HREF matches passes the lowered-address gate before it."""
+    from newsclean.readers.html import _AUTHOR_HREF, _may_be_author_href
+
+    href = head + _vary(word, flips) + "/" + tail
+    if _AUTHOR_HREF.search(href):
+        assert _may_be_author_href(href)
+    assert _may_be_author_href(href.upper()) or not _AUTHOR_HREF.search(href.upper())
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<p>x</p>",
+        "<p><![CDATA[a < b]]></p><script>var s = '<![CDATA[';</script><p>tail</p>",
+        "<script>//<![CDATA[\n//]]></script><p><![cdata[late]]></p><style>p{}</style>",
+        "<p><![CDATA[one]]></p>" + "<script>x</script>" * 50,
+        "<p><![CDATA[never closed</p><script>y</script>",
+    ],
+)
+def test_cdata_scan_stops_after_the_last_opener(page: str) -> None:
+    """Stopping after the last "<![" unwraps what scanning the whole page unwraps."""
+    from newsclean.readers import _markup
+
+    def scan_to_the_end(text: str) -> tuple[str, int]:
+        out: list[str] = []
+        last = pos = count = 0
+        while True:  # unwrap_cdata's loop without the stop
+            m = _markup._CDATA_OR_RAW.search(text, pos)
+            if m is None:
+                break
+            if m.group(1):
+                close = _markup._raw_end(m.group(1).lower()).search(text, m.end())
+                if close is None:
+                    break
+                pos = close.end()
+                continue
+            end = text.find("]]>", m.end())
+            if end < 0:
+                break
+            out += [text[last : m.start()], _markup.html.escape(text[m.end() : end], quote=False)]
+            last = pos = end + 3
+            count += 1
+        return "".join([*out, text[last:]]), count
+
+    assert _markup.unwrap_cdata(page) == scan_to_the_end(page)
+
+
+@given(st.text(alphabet=" \t\xa0|•·/»ab(@)pic.twitter.com/—-,2025May", max_size=40))
+@settings(max_examples=300)
+def test_boilerplate_gates_agree_with_their_regexes(text: str) -> None:
+    """The separator count and the "(@" / "pic.twitter.com" test never hide a regex match."""
+    from newsclean.stages.boilerplate import _MENU_SEPARATORS, _SOCIAL_EMBED, _menu_separators
+
+    assert (_menu_separators(text) >= 3) == (len(_MENU_SEPARATORS.findall(text)) >= 3)
+    if _SOCIAL_EMBED.search(text):
+        assert "(@" in text or "pic.twitter.com" in text
+
+
+def test_menu_line_and_social_embed_still_found() -> None:
+    """A menu line of separators and an embedded post's signature are still marked."""
+    from newsclean.document import Document
+    from newsclean.stages.boilerplate import strip_boilerplate
+
+    doc = Document(raw="", text="", format="text")
+    for i, t in enumerate(
+        [
+            "Home | News | Sport | Weather",
+            "— Jane Doe (@janedoe) May 6, 2025",
+            "See pic.twitter.com/abc1",
+        ]
+    ):
+        doc.blocks.append(Block(index=i, text=t))
+    strip_boilerplate(doc)
+    assert [b.reason for b in doc.blocks] == ["menu-line", "social-embed", "social-embed"]
+
+
+@pytest.mark.parametrize("role", [None, "body", "heading", "navigation", "byline", "ui"])
+def test_no_role_means_not_removed(role: str | None) -> None:
+    """A block without a role is never removed: "role is None" alone is the old two-part test."""
+    b = Block(index=0, text="t", role=role)
+    assert (not b.removed and b.role is None) == (b.role is None)
+
+
+def test_walk_fills_each_block_field_by_position() -> None:
+    """The walk's positional Block call puts each value in its field."""
+    from newsclean.document import Document
+    from newsclean.readers.html import read_tree
+
+    page = (
+        "<html><body><div class='share'><h2>Heading <a href='/x'>link</a></h2>"
+        "<figure><figcaption class='credit'>Photo: AP</figcaption></figure></div></body></html>"
+    )
+    doc = Document(raw=page, text=page, format="html")
+    read_tree(doc, parse_html(page), markdown=False, authors=[])
+    h, cap = doc.blocks
+    assert (h.index, h.text, h.kind, h.where, h.level) == (0, "Heading link", "heading", "", 2)
+    assert h.link_density == pytest.approx(4 / 12)
+    assert (h.hint, h.hint_words) == (-1, ("share",))
+    assert (cap.index, cap.kind, cap.level, cap.extra["credit"]) == (1, "caption", 0, True)
+    assert cap.extra["tag"] == "figcaption"
+    assert cap.extra["figure"] is not None
+    assert h.role is None

@@ -81,14 +81,18 @@ def prepare(
         text, had_surrogates = scrub_str(text)
         if had_surrogates:
             notes.append("lone surrogates replaced by U+FFFD")
-    if "\x00" in text:
+    # the bytes, when the text is their UTF-8 decoding, say as much and are searched faster:
+    # in a str of two or four bytes a character, CPython looks for NUL with memchr() on its
+    # low byte, which every ASCII character holds (0.22 ms a page on the dev corpus, 0.02 in
+    # the bytes; UTF-8 writes U+0000 and CR as the bytes 0x00 and 0x0D and nothing else)
+    if (b"\x00" in utf8) if utf8 is not None else ("\x00" in text):
         # NUL is never text: browsers drop it too (and libxml2 would turn it into U+FFFD)
         notes.append(f"{text.count(chr(0))} NUL character(s) removed")
         text = text.replace("\x00", "")
         # (UTF-8 encodes NUL, CR and LF as those single bytes and never uses them inside a
         # multi-byte character: the same replacements on the bytes keep them the text's)
         utf8 = utf8.replace(b"\x00", b"") if utf8 is not None else None
-    if "\r" in text:
+    if (b"\r" in utf8) if utf8 is not None else ("\r" in text):
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         utf8 = utf8.replace(b"\r\n", b"\n").replace(b"\r", b"\n") if utf8 is not None else None
     doc = Document(raw=raw, text=text, format=detect_format(text), url=url, encoding=encoding)

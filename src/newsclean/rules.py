@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import re
+import string
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -22,6 +24,7 @@ __all__ = [
     "bylines",
     "class_tokens",
     "hints",
+    "ignorecase_gates",
     "link_note_re",
     "match_phrase",
     "months",
@@ -53,6 +56,37 @@ _KEY_DROP = re.compile(r"[^\w:]+")
 #: where a camelCase class name splits into words ("articleBody" -> "article Body")
 CAMEL_BOUNDARY = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _CLASS_SPLIT = re.compile(r"[^a-z0-9]+")
+
+
+# characters an IGNORECASE pattern matches in no character but themselves and their other
+# ASCII case, whose lower() is the lowercase letter: ASCII digits, punctuation, space and the
+# letters but "i" and "s" (re also matches "\u0131", "\u0130" to "i" and "\u017f" to "s"; the Kelvin
+# sign lowercases to "k"); tests/test_fastpaths.py checks this against every code point
+_GATE_CHARS = frozenset(string.ascii_lowercase + string.digits + string.punctuation + " ") - {
+    "i",
+    "s",
+}
+
+
+def ignorecase_gates(phrases: Iterable[str]) -> tuple[str, ...] | None:
+    """Substrings of which ``text.lower()`` holds one whenever ``text`` has a phrase in it.
+
+    "Has a phrase in it" as an IGNORECASE search for the alternation of the escaped phrases
+    finds it: each phrase's gate is its longest run of :data:`_GATE_CHARS`, which such a
+    match spells the same in the lowered text. None when a phrase has no such run (then only
+    the search can tell). A few substring tests on the lowered text cost a fraction of the
+    search, which tries every branch at every position.
+    """
+    gates: list[str] = []
+    for p in phrases:
+        runs = re.split("[^" + re.escape("".join(sorted(_GATE_CHARS))) + "]+", p.lower())
+        best = max(runs, key=len, default="")
+        if not best:
+            return None
+        gates.append(best)
+    unique = list(dict.fromkeys(gates))
+    # a gate that holds another is found only where that one is: the shorter one suffices
+    return tuple(g for g in unique if not any(h != g and h in g for h in unique))
 
 
 def _load(name: str) -> Any:

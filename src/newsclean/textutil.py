@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import islice
 
 import ftfy
 from ftfy.badness import is_bad
@@ -102,7 +103,13 @@ def is_sentence_like(text: str) -> bool:
         # scripts without spaces (CJK, Thai) count characters instead of words
         return len(text) >= 40 and _ends_sentence(text) and not text.isascii()
     # headlines and teasers have no closing punctuation; long unpunctuated prose still counts
-    return _ends_sentence(text) or (len(text) >= 150 and len(_LOWER_WORD.findall(text)) >= 12)
+    return _ends_sentence(text) or (len(text) >= 150 and _lower_words_at_least(text, 12))
+
+
+def _lower_words_at_least(text: str, n: int) -> bool:
+    """``len(_LOWER_WORD.findall(text)) >= n``, stopping at the n-th match (dev corpus: the
+    texts that get here are long and unpunctuated, ~50 us each for the whole findall)."""
+    return next(islice(_LOWER_WORD.finditer(text), n - 1, None), None) is not None
 
 
 def _ends_sentence(text: str) -> bool:

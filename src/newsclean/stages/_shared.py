@@ -27,7 +27,7 @@ HEADER_ZONE = 12  # blocks after the title searched for byline, date, standfirst
 
 def body_start(doc: Document) -> int:
     for b in doc.blocks:
-        if not b.removed and b.role is None and is_sentence_like(b.text):
+        if b.role is None and is_sentence_like(b.text):  # (no role: not removed either)
             return b.index
     return len(doc.blocks)
 

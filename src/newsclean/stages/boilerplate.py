@@ -13,6 +13,7 @@ from ..textutil import is_sentence_like, normalize_key, word_count
 __all__ = ["strip_author_bio", "strip_boilerplate"]
 
 _MENU_SEPARATORS = re.compile(r"\s[|•·/»]\s")
+_SEPARATOR_CHARS = "|•·/»"
 _COPYRIGHT = re.compile(r"^\s*(?:[*•·-]\s*)?(?:©|\(c\)|copyright\b)", re.IGNORECASE)
 _URL_ONLY = re.compile(r"^\s*<?https?://\S+>?\s*$")
 _READING_TIME = re.compile(
@@ -47,6 +48,7 @@ _FOLLOW = re.compile(
     re.IGNORECASE,
 )
 # an embedded post's signature ("— Jane Doe (@janedoe) May 6, 2025") or its picture link
+# (the search is tried only on text holding "(@" or "pic.twitter.com", which it needs)
 _SOCIAL_EMBED = re.compile(
     r"^\s*[—–-]\s*.{1,80}\(@\w{1,30}\)\s+\w{3,9}\.?\s+\d{1,2},\s+\d{4}\s*$|pic\.twitter\.com/\w+"
 )
@@ -87,6 +89,14 @@ def _labelled_link(text: str, wc: int, link_density: float) -> bool:
     return link_density * len(text) >= 0.9 * (len(text) - m.end())
 
 
+def _menu_separators(text: str) -> int:
+    """``len(_MENU_SEPARATORS.findall(text))``, 0 without the three separator characters a
+    menu line needs (each match holds one of them; counting them is a few scans in C)."""
+    if sum(map(text.count, _SEPARATOR_CHARS)) < 3:
+        return 0
+    return len(_MENU_SEPARATORS.findall(text))
+
+
 def strip_boilerplate(doc: Document) -> Document:
     """Mark catalogue phrases (ads, UI, share, comments, ...), menus and repeated lines."""
     seen: dict[str, int] = {}
@@ -125,7 +135,7 @@ def strip_boilerplate(doc: Document) -> Document:
         if wc <= 40 and _FOLLOW.match(text):
             doc.mark(b, "share", "follow-prompt")
             continue
-        if wc <= 60 and _SOCIAL_EMBED.search(text):
+        if wc <= 60 and ("(@" in text or "pic.twitter.com" in text) and _SOCIAL_EMBED.search(text):
             doc.mark(b, "media", "social-embed")
             continue
         if _COMMENT_COUNT.match(text):
@@ -137,7 +147,7 @@ def strip_boilerplate(doc: Document) -> Document:
         if wc <= 60 and _MEDIA_DURATION.search(text):
             doc.mark(b, "media", "media-duration")
             continue
-        if wc <= 40 and len(_MENU_SEPARATORS.findall(text)) >= 3 and not is_sentence_like(text):
+        if wc <= 40 and _menu_separators(text) >= 3 and not is_sentence_like(text):
             doc.mark(b, "navigation", "menu-line")
             continue
         if "#" in text and wc <= 25 and _hashtag_line(text):
@@ -210,12 +220,12 @@ def _teaser_summaries(doc: Document) -> None:
     blocks = doc.blocks
     for prev, b, nxt in zip(blocks, blocks[1:], blocks[2:], strict=False):
         if (
-            not b.removed
+            nxt.reason == "ui-text"  # (the rare condition first: most triples stop here)
             and b.kind == "paragraph"
-            and nxt.removed
-            and nxt.reason == "ui-text"
-            and prev.removed
             and prev.kind == "heading"
+            and not b.removed
+            and nxt.removed
+            and prev.removed
             and prev.link_density >= 0.7
         ):
             doc.mark(b, "related", "teaser-summary")

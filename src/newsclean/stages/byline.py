@@ -14,7 +14,7 @@ from ..dates import find_dates
 from ..document import Block, Document
 from ..names import agency_of, parse_byline, strip_byline_prefix
 from ..readers.html import author_links
-from ..rules import agencies, bylines, match_phrase
+from ..rules import agencies, bylines, ignorecase_gates, match_phrase
 from ..textutil import normalize_key, word_count
 from ._shared import (
     HEADER_ZONE,
@@ -42,6 +42,25 @@ def _contrib_re() -> re.Pattern[str]:
         phrases = sorted(bylines().contributor_phrases, key=len, reverse=True)
         _CONTRIB_RE = re.compile("(" + "|".join(re.escape(p) for p in phrases) + ")", re.IGNORECASE)
     return _CONTRIB_RE
+
+
+@cache
+def _contrib_gates() -> tuple[str, ...] | None:
+    return ignorecase_gates(bylines().contributor_phrases)
+
+
+def _contributor_phrase(text: str) -> re.Match[str] | None:
+    """``_contrib_re().search(text)``, skipped when the lowered text lacks every phrase's gate.
+
+    (The case-insensitive search tries each phrase at every position: 0.9 ms a page on the
+    dev corpus, the lowering and the gates' substring tests about a tenth of that.)
+    """
+    gates = _contrib_gates()
+    if gates is not None:
+        low = text.lower()
+        if not any(g in low for g in gates):
+            return None
+    return _contrib_re().search(text)
 
 
 def _is_byline_block(b: Block) -> bool:
@@ -126,7 +145,7 @@ def find_byline(doc: Document) -> Document:
     for b in doc.blocks:
         if b.role in ("title", "subtitle"):
             continue
-        m = _contrib_re().search(b.text) if word_count(b.text) <= 30 else None
+        m = _contributor_phrase(b.text) if word_count(b.text) <= 30 else None
         if m is not None:
             credit = parse_byline(b.text[: m.start()])
             contributors = credit.persons
@@ -134,8 +153,8 @@ def find_byline(doc: Document) -> Document:
                 doc.flags.setdefault("contributors", []).extend(contributors)
                 doc.mark(b, "byline", "contributor-line")
             continue
-        if b.index > zone_end:
-            continue
+        if b.index > zone_end or word_count(b.text) > 25:
+            continue  # (a block of over 25 words is neither a byline nor a name under a label)
         label_only = b.index > 0 and _is_byline_label(doc.blocks[b.index - 1])
         label_only = label_only or _continues_label_byline(doc, b)
         if _is_byline_block(b) or (label_only and word_count(b.text) <= 12):
@@ -223,7 +242,7 @@ def _name_line(doc: Document) -> list[str]:
                 if names:
                     doc.mark(b, "byline", "name-line")
                     return names
-    last = next((b for b in reversed(doc.blocks) if not b.removed and b.role is None), None)
+    last = next((b for b in reversed(doc.blocks) if b.role is None), None)
     if last is None:
         return []
     # the signature closes the text, or was cut off just after it as the page's rest
@@ -402,11 +421,7 @@ class _Body:
 
     @cached_property
     def _prose(self) -> list[str]:
-        return [
-            b.text
-            for b in self._doc.blocks
-            if not b.removed and b.role is None and word_count(b.text) >= 8
-        ]
+        return [b.text for b in self._doc.blocks if b.role is None and word_count(b.text) >= 8]
 
     @cached_property
     def lower_words(self) -> set[str]:
@@ -485,7 +500,7 @@ def _name_after_body(doc: Document) -> list[str]:
 
     Sites in several languages print the author's name under the text instead of above it.
     """
-    last = max((b.index for b in doc.blocks if not b.removed and b.role is None), default=-1)
+    last = max((b.index for b in doc.blocks if b.role is None), default=-1)
     if last < 0:
         return []
     body = _Body(doc)

@@ -86,7 +86,7 @@ def _agency_lines(doc: Document) -> list[str]:
     """
     if doc.fields.get("authors") or doc.fields.get("organisations"):
         return []
-    live = [b.index for b in doc.blocks if not b.removed and b.role is None]
+    live = [b.index for b in doc.blocks if b.role is None]
     if not live:
         return []
     lo = max(0, doc.flags.get("title_index", -1))
@@ -112,7 +112,8 @@ def find_source(doc: Document) -> Document:
     found_agencies: list[str] = list(doc.flags.get("agencies", []))
     blocks = doc.blocks
     for i, b in enumerate(blocks):
-        m = _SIGNOFF.match(b.text)
+        # (each pattern needs a character most blocks lack: "(" and ":" are tested first)
+        m = _SIGNOFF.match(b.text) if "(" in b.text else None
         if m and (b.removed is False or b.reason in ("after-article", "outside-main-content")):
             codes = [agency_of(p) for p in re.split(r"[,/;]", m.group(1))]
             codes_ok = [c for c in codes if c]
@@ -120,7 +121,7 @@ def find_source(doc: Document) -> Document:
                 doc.mark(b, "signoff", "agency-signoff")
                 found_agencies.extend(c for c in codes_ok if c not in found_agencies)
                 continue
-        m2 = _ORIGINAL_URL.match(b.text)
+        m2 = _ORIGINAL_URL.match(b.text) if ":" in b.text else None
         if m2:
             rest = m2.group(1)
             url_m = _URL_IN.search(rest)
@@ -140,7 +141,7 @@ def find_source(doc: Document) -> Document:
                     doc.add("publisher", owner, "copyright-line")
     found_agencies.extend(a for a in _agency_lines(doc) if a not in found_agencies)
     _mark_agency_lines(doc)
-    first_body = next((b for b in blocks if not b.removed and b.role is None), None)
+    first_body = next((b for b in blocks if b.role is None), None)
     if first_body is not None:
         m3 = _DATELINE_AGENCY.match(first_body.text)
         if m3:
