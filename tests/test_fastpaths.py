@@ -768,3 +768,35 @@ def test_walk_fills_each_block_field_by_position() -> None:
     assert cap.extra["tag"] == "figcaption"
     assert cap.extra["figure"] is not None
     assert h.role is None
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["article", "content", "sidebar", "widget", "share", "menu", "x1", "Nav", "body"]
+        ),
+        max_size=5,
+    ),
+    st.sampled_from(["", "main", "comments"]),
+)
+@example(["sidebar"], "")  # a layout word alone: no penalty
+@example(["widget", "share"], "")
+@example(["article", "share"], "comments")
+def test_hint_factor_set_operations_equal_the_token_loops(words: list[str], ident: str) -> None:
+    """The container hint factor from set operations equals the per-token any() it replaced."""
+    from newsclean.stages.content import _LAYOUT_WORDS, _hint_factor
+
+    el = etree.Element("div")
+    if words:
+        el.set("class", " ".join(words))
+    if ident:
+        el.set("id", ident)
+    h = hints()
+    toks = class_tokens(" ".join(v for v in (el.get("class"), el.get("id")) if v))
+    if any(t in h.positive for t in toks):
+        expected = 1.25
+    elif any(t in h.negative and t not in _LAYOUT_WORDS for t in toks):
+        expected = 0.5
+    else:
+        expected = 1.0
+    assert _hint_factor(el) == expected

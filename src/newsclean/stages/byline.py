@@ -58,7 +58,7 @@ def _contributor_phrase(text: str) -> re.Match[str] | None:
     gates = _contrib_gates()
     if gates is not None:
         low = text.lower()
-        if not any(g in low for g in gates):
+        if not any(map(low.__contains__, gates)):  # (map: no Python frame a gate)
             return None
     return _contrib_re().search(text)
 
