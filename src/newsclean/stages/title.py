@@ -335,9 +335,8 @@ def _share_title(doc: Document, chosen: Block, title: str) -> str:
         return title
     key, full = title_key(title), title_key(chosen.text)
     # 1. the same words, spelled by the links (the heading votes for its own spelling)
-    spellings = {t: len(o) for t, o in votes.items() if title_key(t) in (key, full)}
-    if spellings:
-        tally = dict(spellings)
+    tally = {t: len(o) for t, o in votes.items() if title_key(t) in (key, full)}
+    if tally:
         if key == full or title in tally:
             tally[title] = tally.get(title, 0) + 1
         best = max(tally.values())
