@@ -79,6 +79,8 @@ def test_updated_label_is_recognised() -> None:
         ("Jane Doe, Staff Writer", ["Jane Doe"], []),
         ("By Jane Doe jane.doe@example.com", ["Jane Doe"], []),
         ("kle / uh (afp, rtre)", [], ["AFP", "Reuters"]),
+        ("By Jane Doe published 19 May 2026", ["Jane Doe"], []),
+        ("Von Anna Müller, veröffentlicht am 3. Mai", ["Anna Müller"], []),
     ],
 )
 def test_parse_byline(byline: str, persons: list[str], agencies: list[str]) -> None:

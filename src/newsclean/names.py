@@ -7,11 +7,26 @@ from dataclasses import dataclass, field
 
 from .rules import agencies, bylines
 
-__all__ = ["Credit", "agency_of", "is_organisation", "parse_byline", "strip_byline_prefix"]
+__all__ = [
+    "PUBLISHED_LABEL",
+    "Credit",
+    "agency_of",
+    "is_organisation",
+    "parse_byline",
+    "strip_byline_prefix",
+]
 
 # matches start at a token start only: "\S+@\S+\.\w+" backtracked in cubic time on "@@@@..."
 _EMAIL = re.compile(r"(?<!\S)[^\s@]+@[\w.-]+\.\w+")
 _URL = re.compile(r"https?://\S+|www\.\S+")
+# the label of a dateline ("Published 19 May 2026", "Stand: 12:00 Uhr"): a byline running into
+# one ("By Jane Doe published 19 May 2026") names its people before it
+PUBLISHED_LABEL = re.compile(
+    r"\b(?:published|posted|updated|veröffentlicht|erschienen|aktualisiert|stand|publié|"
+    r"mis à jour|publicado|actualizado|pubblicato|gepubliceerd|opublikowano|yayınlanma|"
+    r"publisert|publicerad|udgivet)\b",
+    re.IGNORECASE,
+)
 _PARENS = re.compile(r"\(([^()]{0,80})\)")
 # separators between credits: " | ", " / ", " • ", and a slash between words ("Jane Doe/rbb")
 _PIPE = re.compile(r"\s[|/•·]\s|(?<=[^\W\d_])/(?=[^\W\d_])")
@@ -110,7 +125,7 @@ def _looks_like_person(name: str) -> bool:
 def parse_byline(text: str) -> Credit:
     """Split a byline ("By Jane Doe and John Roe, Reuters") into persons, agencies, organisations."""
     out = Credit()
-    text = _EMAIL.sub(" ", _URL.sub(" ", text))
+    text = _EMAIL.sub(" ", _URL.sub(" ", PUBLISHED_LABEL.split(text, maxsplit=1)[0]))
     text, _ = strip_byline_prefix(text.strip())
     # "(afp, rtr)" and "| Reuters": agency credits in parentheses or after a separator
     for inner in _PARENS.findall(text):

@@ -156,14 +156,6 @@ RELATIVE_TIME = re.compile(
 )
 
 
-PUBLISHED_LABEL = re.compile(
-    r"\b(?:published|posted|updated|veröffentlicht|erschienen|aktualisiert|stand|publié|"
-    r"mis à jour|publicado|actualizado|pubblicato|gepubliceerd|opublikowano|yayınlanma|"
-    r"publisert|publicerad|udgivet)\b",
-    re.IGNORECASE,
-)
-
-
 def is_org(name: str) -> bool:
     """Organisation or agency (re-exported for the assembler)."""
     return is_organisation(name) or agency_of(name) is not None

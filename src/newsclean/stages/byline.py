@@ -18,7 +18,6 @@ from ..rules import agencies, bylines, ignorecase_gates, match_phrase
 from ..textutil import normalize_key, word_count
 from ._shared import (
     HEADER_ZONE,
-    PUBLISHED_LABEL,
     RELATIVE_TIME,
     SEGMENT,
     body_start,
@@ -160,13 +159,11 @@ def find_byline(doc: Document) -> Document:
         if _is_byline_block(b) or (label_only and word_count(b.text) <= 12):
             if label_only:
                 doc.mark(doc.blocks[b.index - 1], "byline", "byline")
-            # "By Jane Doe published 19 May 2026": the names end where the dateline starts
-            text = PUBLISHED_LABEL.split(b.text, maxsplit=1)[0]
-            credit = parse_byline(text)
+            credit = parse_byline(b.text)
             if credit:
                 doc.mark(b, "byline", "byline")
                 # the persons without an agency glued to the last name (credits stay as read)
-                names = parse_byline(_comma_before_agency(text)).persons or credit.persons
+                names = parse_byline(_comma_before_agency(b.text)).persons or credit.persons
                 tidy = [_tidy_person(p) for p in names]
                 visible.extend(p for p in tidy if p not in visible)
                 agencies_found.extend(a for a in credit.agencies if a not in agencies_found)

@@ -12,9 +12,9 @@ from typing import Any
 
 from ..dates import find_dates, parse_iso
 from ..document import Block, Document
+from ..names import PUBLISHED_LABEL
 from ..textutil import word_count
 from ._shared import (
-    PUBLISHED_LABEL,
     body_start,
     header_zone_end,
     origin_rank,

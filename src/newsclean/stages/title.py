@@ -12,14 +12,13 @@ from typing import Any
 
 from ..dates import find_dates
 from ..document import Block, Document
-from ..names import parse_byline, strip_byline_prefix
+from ..names import PUBLISHED_LABEL, parse_byline, strip_byline_prefix
 from ..readers.html import heading_parts
 from ..rules import link_note_re
 from ..textutil import is_sentence_like, normalize_key, word_count
 from ._shared import (
     HEADER_ZONE,
     HEADLINE_END,
-    PUBLISHED_LABEL,
     RELATIVE_TIME,
     SEGMENT,
     TITLE_SEPARATORS,
