@@ -352,6 +352,22 @@ _PARSE_PAGES = [
 ]
 
 
+@pytest.fixture
+def parse_calls(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, bytes | None]]:
+    """The (text, utf8) arguments of every call to the reader's _parse, which still parses."""
+    from newsclean.readers import html as reader
+
+    seen: list[tuple[str, bytes | None]] = []
+    parse = reader._parse
+
+    def spy(text: str, utf8: bytes | None = None) -> tuple[Any, str | None]:
+        seen.append((text, utf8))
+        return parse(text, utf8)
+
+    monkeypatch.setattr(reader, "_parse", spy)
+    return seen
+
+
 def _parse_str(text: str, utf8: bytes | None = None) -> tuple[Any, str | None]:
     """The plain parse the bytes parse replaces: libxml2 reads the str itself."""
     from newsclean.readers import html as reader
@@ -421,21 +437,11 @@ def test_prepare_keeps_the_bytes_only_when_the_text_is_their_utf8_decoding() -> 
     ],
 )
 def test_end_tags_cut_from_the_bytes_equal_the_cut_text_encoded(
-    page: str, monkeypatch: pytest.MonkeyPatch
+    page: str, parse_calls: list[tuple[str, bytes | None]]
 ) -> None:
     """Cutting </html> from the bytes gives the cut text's UTF-8, or falls back to encoding it."""
-    from newsclean.readers import html as reader
-
-    seen: list[tuple[str, bytes | None]] = []
-    parse = reader._parse
-
-    def spy(text: str, utf8: bytes | None = None) -> tuple[Any, str | None]:
-        seen.append((text, utf8))
-        return parse(text, utf8)
-
-    monkeypatch.setattr(reader, "_parse", spy)
     parse_html(page, None, page.encode("utf-8"))
-    text, utf8 = seen[0]
+    text, utf8 = parse_calls[0]
     assert "</html" not in text.lower().replace("</html\u00a0", "").replace("</html\x1c", "")
     if utf8 is not None:
         assert utf8 == text.encode("utf-8")
@@ -528,22 +534,17 @@ _SCRIPT_CDATA = (
     ],
 )
 def test_cdata_only_in_scripts_keeps_the_input_bytes(
-    page: str, unwrapped: bool, monkeypatch: pytest.MonkeyPatch
+    page: str,
+    unwrapped: bool,
+    parse_calls: list[tuple[str, bytes | None]],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A page whose only CDATA is script content is parsed from its own bytes, same tree."""
     from newsclean.readers import html as reader
 
-    seen: list[tuple[str, bytes | None]] = []
-    parse = reader._parse
-
-    def spy(text: str, utf8: bytes | None = None) -> tuple[Any, str | None]:
-        seen.append((text, utf8))
-        return parse(text, utf8)
-
-    monkeypatch.setattr(reader, "_parse", spy)
     notes: list[str] = []
     tree = etree.tostring(parse_html(page, notes, page.encode("utf-8")))
-    text, utf8 = seen[0]
+    text, utf8 = parse_calls[0]
     assert (utf8 is None) is unwrapped
     assert ("html: 1 CDATA section(s) read as text" in notes) is unwrapped
     if not unwrapped:  # (the </html> end tag is cut from both)
