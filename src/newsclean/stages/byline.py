@@ -32,15 +32,10 @@ from ._shared import (
 __all__ = ["find_byline"]
 
 
-_CONTRIB_RE: re.Pattern[str] | None = None
-
-
+@cache
 def _contrib_re() -> re.Pattern[str]:
-    global _CONTRIB_RE
-    if _CONTRIB_RE is None:
-        phrases = sorted(bylines().contributor_phrases, key=len, reverse=True)
-        _CONTRIB_RE = re.compile("(" + "|".join(re.escape(p) for p in phrases) + ")", re.IGNORECASE)
-    return _CONTRIB_RE
+    phrases = sorted(bylines().contributor_phrases, key=len, reverse=True)
+    return re.compile("(" + "|".join(re.escape(p) for p in phrases) + ")", re.IGNORECASE)
 
 
 @cache
@@ -144,7 +139,8 @@ def find_byline(doc: Document) -> Document:
     for b in doc.blocks:
         if b.role in ("title", "subtitle"):
             continue
-        m = _contributor_phrase(b.text) if word_count(b.text) <= 30 else None
+        wc = word_count(b.text)
+        m = _contributor_phrase(b.text) if wc <= 30 else None
         if m is not None:
             credit = parse_byline(b.text[: m.start()])
             contributors = credit.persons
@@ -152,11 +148,11 @@ def find_byline(doc: Document) -> Document:
                 doc.flags.setdefault("contributors", []).extend(contributors)
                 doc.mark(b, "byline", "contributor-line")
             continue
-        if b.index > zone_end or word_count(b.text) > 25:
+        if b.index > zone_end or wc > 25:
             continue  # (a block of over 25 words is neither a byline nor a name under a label)
         label_only = b.index > 0 and _is_byline_label(doc.blocks[b.index - 1])
         label_only = label_only or _continues_label_byline(doc, b)
-        if _is_byline_block(b) or (label_only and word_count(b.text) <= 12):
+        if _is_byline_block(b) or (label_only and wc <= 12):
             if label_only:
                 doc.mark(doc.blocks[b.index - 1], "byline", "byline")
             credit = parse_byline(b.text)
