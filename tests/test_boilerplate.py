@@ -38,6 +38,7 @@ PARAS = ARTICLE_PARAS
         ("20:42KEY EVENT", "timestamp"),
         ("21:00Jane Doe", "timestamp"),
         ("3/12", "gallery-counter"),
+        ("HomeNewsSportWeatherCulture Podcasts Videos Contact", "menu-line"),
         ("Lecture 4 min.", "reading-time"),
         ("3 Kommentare", "comment-count"),
         ("dpa", "agency-line"),

@@ -14,6 +14,9 @@ __all__ = ["strip_author_bio", "strip_boilerplate"]
 
 _MENU_SEPARATORS = re.compile(r"\s[|•·/»]\s")
 _SEPARATOR_CHARS = "|•·/»"
+# a word of four or more capitalised parts run together: menu items a copy printed without
+# spaces ("HomeNewsSüdtirolChronik"); names and brands have two or three ("McDonald", "YouTube")
+_GLUED_MENU = re.compile(r"(?:[A-ZÀ-Þ][a-zß-ÿ]+){4,}")
 _COPYRIGHT = re.compile(r"^\s*(?:[*•·-]\s*)?(?:©|\(c\)|copyright\b)", re.IGNORECASE)
 _URL_ONLY = re.compile(r"^\s*<?https?://\S+>?\s*$")
 _READING_TIME = re.compile(
@@ -147,7 +150,11 @@ def strip_boilerplate(doc: Document) -> Document:
         if wc <= 60 and _MEDIA_DURATION.search(text):
             doc.mark(b, "media", "media-duration")
             continue
-        if wc <= 40 and _menu_separators(text) >= 3 and not is_sentence_like(text):
+        if (
+            wc <= 40
+            and (_menu_separators(text) >= 3 or _GLUED_MENU.search(text))
+            and not is_sentence_like(text)
+        ):
             doc.mark(b, "navigation", "menu-line")
             continue
         if "#" in text and wc <= 25 and _hashtag_line(text):

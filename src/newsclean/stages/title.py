@@ -760,11 +760,6 @@ _OVER_STANDFIRST_BONUS = 0.5
 _TITLE_MIN_SCORE = 1.3
 
 
-# a word of four or more capitalised parts run together: menu items a copy printed without
-# spaces ("HomeNewsSüdtirolChronik"); names and brands have two or three ("McDonald", "YouTube")
-_GLUED_MENU = re.compile(r"(?:[A-ZÀ-Þ][a-zß-ÿ]+){4,}")
-
-
 def _over_standfirst(doc: Document, b: Block, lead: set[str]) -> bool:
     """The next line reads as a standfirst under ``b`` (``_under_headline``): ``b`` heads it."""
     nxt = next((x for x in doc.blocks[b.index + 1 : b.index + 4] if x.reason != "no-words"), None)
@@ -796,8 +791,6 @@ def _text_title(doc: Document) -> Block | None:
             continue
         if _credit_or_dateline(b.text) or link_note_re().search(b.text):
             continue  # a credit, a dateline, or a link ("Jobs (opens in a new window)")
-        if _GLUED_MENU.search(b.text):
-            continue  # menu items a copy ran together ("HomeNewsSportWeather")
         words = _stems(b.text)
         # a line inside the lead's three blocks is compared with the others only
         own_lead = lead if not start <= b.index < start + 3 else _lead_without(doc, start, b)
