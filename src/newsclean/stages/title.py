@@ -13,7 +13,7 @@ from typing import Any
 from ..dates import find_dates
 from ..document import Block, Document
 from ..names import PUBLISHED_LABEL, parse_byline, strip_byline_prefix
-from ..readers.html import heading_parts
+from ..readers.html import heading_parts, text_of
 from ..rules import link_note_re
 from ..textutil import is_sentence_like, normalize_key, word_count
 from ._shared import (
@@ -278,7 +278,7 @@ def _padded_kicker(chosen: Block, title: str) -> str:
     el = chosen.extra.get("el")
     if el is None or " ".join(title.split()) != " ".join(chosen.text.split()):
         return title
-    m = _PADDED_JOIN.match("".join(el.itertext()).strip())
+    m = _PADDED_JOIN.match(text_of(el).strip())
     if m is None or word_count(m.group(1)) > _KICKER_MAX or word_count(m.group(2)) < 3:
         return title
     return " ".join(m.group(2).split())
