@@ -90,6 +90,16 @@ def test_clean_records_reads_a_charset_column() -> None:
     assert "declared-http" not in " ".join(plain[0]["article"]["provenance"]["notes"])
 
 
+def test_batch_api_is_exported_at_the_top_level() -> None:
+    """`newsclean.clean_many` (the issue's spelling) is the runner's, and runs pages in order."""
+    assert newsclean.clean_many is clean_many
+    assert newsclean.clean_records is clean_records
+    assert newsclean.Result is Result
+    assert {"clean_many", "clean_records", "Result"} <= set(newsclean.__all__)
+    results = list(newsclean.clean_many([LEGACY_TEXT, b""], timeout=None))
+    assert [(r.index, r.status) for r in results] == [(0, "ok"), (1, "rejected")]
+
+
 def test_results_come_in_input_order_with_two_jobs() -> None:
     """With two workers and pages of very different sizes, results keep the input order."""
     pages = [page(i, size=(40 if i % 3 == 0 else 0)) for i in range(12)]

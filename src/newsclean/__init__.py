@@ -4,6 +4,9 @@
 >>> article = newsclean.clean("<h1>Title</h1><p>A first paragraph that says something.</p>")
 >>> article.title
 'Title'
+
+Many pages at once, in input order, in worker processes, one bad page never stopping the run:
+``newsclean.clean_many(pages, jobs=2)`` yields a :class:`Result` per page (docs/batch.md).
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from .errors import (
     UndecodableInputError,
 )
 from .pipeline import Pipeline
+from .runner import Result, clean_many, clean_records
 
 try:
     __version__ = version("newsclean")
@@ -57,9 +61,12 @@ __all__ = [
     "PipelineError",
     "Provenance",
     "RemovedBlock",
+    "Result",
     "Source",
     "StageError",
     "UndecodableInputError",
     "__version__",
     "clean",
+    "clean_many",
+    "clean_records",
 ]
