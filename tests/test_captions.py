@@ -80,3 +80,94 @@ def test_emphasised_paragraph_without_an_image_stays_body() -> None:
     a = newsclean.clean(f"<html><body><article><h1>Trams</h1>{body}</article></body></html>")
     assert line in [p.text for p in a.paragraphs]
     assert a.images == ()
+
+
+def _dump(*parts: str) -> str:
+    """A pandoc-style markdown dump: site furniture, the article, more furniture."""
+    return "\n\n".join(parts) + "\n"
+
+
+_NAV = [f"- [Section {i}](https://example.org/s{i})" for i in range(12)]
+_TEASERS = [
+    f"[![Another story number {i} of the day]"
+    f"(https://example.org/img/teaser{i}.jpg)](https://example.org/t{i})\n\n"
+    f"[Another story number {i} of the day](https://example.org/t{i})"
+    for i in range(6)
+]
+
+
+def test_markdown_images_are_the_articles_own() -> None:
+    """The lead picture stays; a logo above the page and teasers' pictures below it do not."""
+    md = _dump(
+        "![Example News logo](https://example.org/static/brand.svg)",
+        *_NAV,
+        "# Council votes to expand the tram network",
+        "![A tram at the depot on Monday.](https://example.org/img/tram-depot.jpg)",
+        *PARAS,
+        "## More from the city desk",
+        *_TEASERS,
+        *_NAV,
+    )
+    a = newsclean.clean(md)
+    assert a.provenance.input_format == "markdown"
+    assert [p.text for p in a.paragraphs] == PARAS
+    assert [(i.url, i.caption) for i in a.images] == [
+        ("https://example.org/img/tram-depot.jpg", "A tram at the depot on Monday.")
+    ]
+    removed = {(r.text, r.reason) for r in a.provenance.removed}
+    assert ("Example News logo", "ui-image") in removed  # nothing is dropped silently
+
+
+def test_text_copy_footer_copyright_is_no_photo_credit() -> None:
+    """'© 2024 Example Media' at the foot of a copy is not an image of the article."""
+    footer = ["About us", "Contact", "Privacy", "Terms of use", "Careers", "Advertise"]
+    footer.append("© 2024 Example Media. All rights reserved")
+    teasers = [f"Read next: story {i} of the week" for i in range(5)]
+    text = "\n\n".join([*PARAS, *teasers, *footer])
+    a = newsclean.clean(text)
+    assert [p.text for p in a.paragraphs] == PARAS
+    assert a.images == ()
+    reasons = {r.text: r.reason for r in a.provenance.removed}
+    assert reasons["© 2024 Example Media. All rights reserved"] != "image-caption"
+
+
+def test_lazy_loading_placeholder_is_not_the_image_url() -> None:
+    """A grey placeholder file stands in for the picture: its caption stays, its URL goes."""
+    md = _dump(
+        "# Council votes to expand the tram network",
+        PARAS[0],
+        "![Trams at the depot on Monday.](https://example.org/assets/grey-placeholder.png)",
+        *PARAS[1:],
+    )
+    a = newsclean.clean(md)
+    assert [(i.url, i.caption) for i in a.images] == [(None, "Trams at the depot on Monday.")]
+
+
+@pytest.mark.parametrize(
+    ("url", "kind"),
+    [
+        ("https://example.org/static/icons/share.png", "ui"),
+        ("https://example.org/common/icon-spinner-animated.svg", "ui"),
+        ("/img/appIcon.png", "ui"),
+        ("https://example.org/img/site_logo.png?v=2", "ui"),
+        ("https://example.org/b/grey-placeholder.png", "placeholder"),
+        ("https://example.org/x/lazyload-fallback.gif", "placeholder"),
+        ("data:image/gif;base64,R0lGODlhAQABAAAAACw=", "placeholder"),
+        ("https://example.org/2024/05/tram-depot.jpg?w=800", None),
+        ("https://example.org/images/council-vote/photo.webp", None),
+        (None, None),
+    ],
+)
+def test_image_url_kind(url: str | None, kind: str | None) -> None:
+    """Icons, logos and pixels are told from pictures by the words of their file and folder."""
+    from newsclean.rules import image_url_kind
+
+    assert image_url_kind(url) == kind
+
+
+def test_two_word_credit_label_alone_leaves_no_caption() -> None:
+    """'Image Credits: X' on its own line is a credit, not an image captioned 'Image'."""
+    from newsclean.stages.images import _split_credit
+
+    assert _split_credit("Image Credits: Example Corp") == ("", "Example Corp")
+    assert _split_credit("A tram. Image Credits: Example Corp") == ("A tram.", "Example Corp")

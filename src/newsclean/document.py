@@ -113,7 +113,7 @@ class Document:
     #: images seen by the reader (url, alt, figure element, whether inside a link)
     images_raw: list[dict[str, Any]] = field(default_factory=list)
     #: images of the article (url/caption/credit), filled by the image stage
-    images: list[dict[str, str | None]] = field(default_factory=list)
+    images: list[dict[str, Any]] = field(default_factory=list)
 
     def mark(self, block: Block, role: str, reason: str) -> None:
         """Give ``block`` a role, stamped with the running stage and a reason code."""

@@ -25,6 +25,7 @@ __all__ = [
     "class_tokens",
     "hints",
     "ignorecase_gates",
+    "image_url_kind",
     "link_note_re",
     "match_phrase",
     "months",
@@ -260,6 +261,32 @@ def hints() -> Hints:
     data = _load("hints.json")
     neg = {k: (v[0], v[1]) for k, v in data["negative"].items()}
     return Hints(frozenset(data["positive"]), neg)
+
+
+@cache
+def _image_url_words() -> tuple[frozenset[str], frozenset[str]]:
+    data = _load("hints.json")["image_urls"]
+    return frozenset(data["ui"]), frozenset(data["placeholder"])
+
+
+def image_url_kind(url: str | None) -> str | None:
+    """``"ui"`` for a site's icon, logo or pixel, ``"placeholder"`` for a lazy-loading stand-in.
+
+    Read from the words of the URL's file name and folder (``/static/icons/share.svg``,
+    ``img/grey-placeholder.png``), see ``image_urls`` in ``data/hints.json``; None otherwise.
+    """
+    if not url:
+        return None
+    if url.startswith("data:"):
+        return "placeholder"  # an inline stand-in (a 1x1 GIF, a blurred preview)
+    path = url.split("?", 1)[0].split("#", 1)[0].rstrip("/")
+    words = {t for part in path.rsplit("/", 2)[-2:] for t in word_tokens(part)}
+    ui, placeholder = _image_url_words()
+    if not words.isdisjoint(ui):
+        return "ui"
+    if not words.isdisjoint(placeholder):
+        return "placeholder"
+    return None
 
 
 @lru_cache(maxsize=16384)

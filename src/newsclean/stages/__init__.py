@@ -10,7 +10,7 @@ from .byline import find_byline
 from .content import follow_article_body, select_content, select_main_run
 from .datelines import find_dates_stage
 from .finish import tidy_body
-from .images import claim_captions, find_images
+from .images import claim_captions, find_images, select_images
 from .source import find_source
 from .title import find_subtitle, find_title
 from .unicode import repair_unicode
@@ -29,6 +29,7 @@ __all__ = [
     "follow_article_body",
     "repair_unicode",
     "select_content",
+    "select_images",
     "select_main_run",
     "strip_author_bio",
     "strip_boilerplate",
@@ -49,5 +50,6 @@ DEFAULT_STAGES: tuple[Callable[[Document], Document], ...] = (
     find_subtitle,
     find_source,
     claim_captions,
+    select_images,
     tidy_body,
 )
