@@ -153,6 +153,7 @@ def test_lazy_loading_placeholder_is_not_the_image_url() -> None:
         ("https://example.org/b/grey-placeholder.png", "placeholder"),
         ("https://example.org/x/lazyload-fallback.gif", "placeholder"),
         ("data:image/gif;base64,R0lGODlhAQABAAAAACw=", "placeholder"),
+        ("#inline-data", "placeholder"),
         ("https://example.org/2024/05/tram-depot.jpg?w=800", None),
         ("https://example.org/images/council-vote/photo.webp", None),
         (None, None),
@@ -171,3 +172,24 @@ def test_two_word_credit_label_alone_leaves_no_caption() -> None:
 
     assert _split_credit("Image Credits: Example Corp") == ("", "Example Corp")
     assert _split_credit("A tram. Image Credits: Example Corp") == ("A tram.", "Example Corp")
+
+
+def test_alt_text_that_only_says_image_is_no_caption() -> None:
+    """Alt text "Image" is no caption; on a base64 stand-in nothing is left of the image."""
+    md = _dump(
+        "# Council votes to expand the tram network",
+        *PARAS[:2],
+        "![Image](https://example.org/img/tram-depot.jpg)",
+        PARAS[2],
+        "![Image](data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7)",
+        PARAS[3],
+    )
+    a = newsclean.clean(md)
+    assert [p.text for p in a.paragraphs] == PARAS
+    assert [(i.url, i.caption) for i in a.images] == [
+        ("https://example.org/img/tram-depot.jpg", None)
+    ]
+    assert [r.reason for r in a.provenance.removed if r.text == "Image"] == [
+        "image-caption",
+        "empty-image",
+    ]

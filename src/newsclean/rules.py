@@ -277,8 +277,10 @@ def image_url_kind(url: str | None) -> str | None:
     """
     if not url:
         return None
-    if url.startswith("data:"):
-        return "placeholder"  # an inline stand-in (a 1x1 GIF, a blurred preview)
+    if url.startswith("data:") or url == "#inline-data":
+        # an inline stand-in (a 1x1 GIF, a blurred preview); the markdown reader cuts
+        # base64 URIs to "#inline-data"
+        return "placeholder"
     path = url.split("?", 1)[0].split("#", 1)[0].rstrip("/")
     words = {t for part in path.rsplit("/", 2)[-2:] for t in word_tokens(part)}
     ui, placeholder = _image_url_words()

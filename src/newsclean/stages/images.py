@@ -244,6 +244,10 @@ def _caption_image(doc: Document, group: list[Block]) -> None:
 # images beyond are footers' copyright lines taken for credits, logos, related-article
 # teasers and share icons (html 97 of 456 images, md 939 of 1,520, txt 129 of 366); within
 # them are lead pictures above the headline and the captions right under the last paragraph.
+# alt texts that only say "an image is here"
+_ALT_LABELS = frozenset(
+    {"image", "images", "photo", "picture", "img", "foto", "bild", "imagen", "immagine", "фото"}
+)
 _IMAGE_ABOVE = 8
 _IMAGE_BELOW = 3
 
@@ -256,7 +260,9 @@ def select_images(doc: Document) -> Document:
     teaser, a logo or a footer's copyright line: its blocks are marked
     ``media/image-outside-article``. An image whose URL names an icon, logo or pixel
     (``rules.image_url_kind``) is marked ``media/ui-image``. A lazy-loading placeholder's URL
-    is not the picture's: the image keeps its caption and credit, without the URL.
+    is not the picture's: the image keeps its caption and credit, without the URL; an image
+    left with no URL, caption or credit (alt text "Image" on a placeholder) is
+    ``media/empty-image``.
     """
     if not doc.images:
         return doc
@@ -278,8 +284,13 @@ def select_images(doc: Document) -> Document:
         if reason is None:
             if kind == "placeholder":
                 image["url"] = None
-            kept.append(image)
-            continue
+            caption = image["caption"]
+            if caption is not None and caption.casefold() in _ALT_LABELS:
+                image["caption"] = None  # alt text "Image" or "Foto" says nothing
+            if image["url"] or image["caption"] or image["credit"]:
+                kept.append(image)
+                continue
+            reason = "empty-image"
         for i in at:
             doc.mark(doc.blocks[i], "media", reason)
     doc.images = kept
