@@ -193,3 +193,38 @@ def test_alt_text_that_only_says_image_is_no_caption() -> None:
         "image-caption",
         "empty-image",
     ]
+
+
+def test_split_caption_with_its_credit_label_apart_is_one_image() -> None:
+    """'<figcaption>Text (<div>Image:</div>Agency)</figcaption>' outside a figure: one image.
+
+    The credit printed under every picture repeats, and "Image:" reads as UI text on its own;
+    both still belong to their caption.
+    """
+    cap = "<figcaption>{} (<div>Image:</div>Getty Images/iStockphoto)</figcaption>"
+    captions = ["Ivy on a kitchen shelf", "An aloe plant by the window", "A spider plant"]
+    body = ""
+    for i, p in enumerate(PARAS[:3]):
+        body += f"<p>{p}</p>" + cap.format(captions[i])
+    body += f"<p>{PARAS[3]}</p>"
+    a = newsclean.clean(f"<html><body><article><h1>Plants</h1>{body}</article></body></html>")
+    assert [p.text for p in a.paragraphs] == PARAS
+    assert [(i.caption, i.credit) for i in a.images] == [
+        (c, "Getty Images/iStockphoto") for c in captions
+    ]
+
+
+def test_caption_taken_by_a_later_stage_leaves_the_image() -> None:
+    """A caption line that a later stage reads as a byline leaves the image with its credit."""
+    text = "\n\n".join(
+        [
+            "Council votes to expand the tram network",
+            "Image: Getty Images/Jane Roe",
+            "By",
+            "John Doe",
+            *PARAS,
+        ]
+    )
+    a = newsclean.clean(text)
+    assert [p.name for p in a.authors] == ["John Doe"]
+    assert [(i.caption, i.credit) for i in a.images] == [(None, "Getty Images/Jane Roe")]

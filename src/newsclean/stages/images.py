@@ -216,12 +216,18 @@ def claim_captions(doc: Document) -> Document:
 
     ``figcaption`` and caption-class elements outside a ``<figure>`` wait until the byline and
     date stages have taken what is theirs (bylines often sit in caption-styled elements);
-    what is left is a caption, with adjacent caption blocks forming one image.
+    what is left is a caption, with adjacent caption blocks forming one image. A credit label
+    or a credit printed as a block of its own inside the caption ("(", "Image:", "Getty
+    Images)"), which the boilerplate stage took for UI text or a repeated label, still joins
+    its neighbours.
     """
     group: list[Block] = []
     for b in doc.blocks:
-        if b.kind == "caption" and b.role is None:
-            if group and group[-1].index != b.index - 1:
+        follows = bool(group) and group[-1].index == b.index - 1
+        if (b.kind == "caption" and b.role is None) or (
+            (b.kind == "caption" or follows) and _caption_label(b)
+        ):
+            if group and not follows:
                 _caption_image(doc, group)
                 group = []
             group.append(b)
@@ -230,7 +236,20 @@ def claim_captions(doc: Document) -> Document:
     return doc
 
 
+def _caption_label(b: Block) -> bool:
+    """A caption block the boilerplate stage removed that is a credit or its label.
+
+    "Image:" reads as UI text, and a credit printed under every picture ("Getty Images)") as
+    a repeated label.
+    """
+    if b.reason not in ("ui-text", "repeated-label"):
+        return False
+    return _CREDIT_LINE.match(b.text) is not None or _is_photo_credit(b.text.strip(" ()"))
+
+
 def _caption_image(doc: Document, group: list[Block]) -> None:
+    if all(b.role is not None for b in group):
+        return  # labels alone: no caption text of their own
     caption, credit = _split_credit(" ".join(b.text for b in group))
     _image(doc, group, None, caption.rstrip(" ([") or None, credit)
     for b in group:
@@ -250,6 +269,14 @@ _ALT_LABELS = frozenset(
 )
 _IMAGE_ABOVE = 8
 _IMAGE_BELOW = 3
+
+
+def _claimed_since(doc: Document, at: list[int], caption: str) -> bool:
+    """The caption's block went to a later stage (the "By" under a credit line is a byline)."""
+    return any(
+        doc.blocks[i].text == caption and doc.blocks[i].role not in ("caption", "credit")
+        for i in at
+    )
 
 
 def select_images(doc: Document) -> Document:
@@ -285,13 +312,16 @@ def select_images(doc: Document) -> Document:
             if kind == "placeholder":
                 image["url"] = None
             caption = image["caption"]
-            if caption is not None and caption.casefold() in _ALT_LABELS:
+            if caption is not None and (
+                caption.casefold() in _ALT_LABELS or _claimed_since(doc, at, caption)
+            ):
                 image["caption"] = None  # alt text "Image" or "Foto" says nothing
             if image["url"] or image["caption"] or image["credit"]:
                 kept.append(image)
                 continue
             reason = "empty-image"
         for i in at:
-            doc.mark(doc.blocks[i], "media", reason)
+            if doc.blocks[i].role in ("caption", "credit"):  # not what a later stage took
+                doc.mark(doc.blocks[i], "media", reason)
     doc.images = kept
     return doc
