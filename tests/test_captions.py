@@ -34,6 +34,16 @@ PARAS = ARTICLE_PARAS
             "A tram at the depot on Monday.",
             "Jane Doe",
         ),
+        (
+            "A tram at the depot on Monday. — © BELGA",
+            "A tram at the depot on Monday.",
+            "BELGA",
+        ),
+        (
+            "A tram at the depot. (Symbolfoto) © Getty Images/iStockphoto",
+            "A tram at the depot. (Symbolfoto)",
+            "Getty Images/iStockphoto",
+        ),
     ],
 )
 def test_caption_line_with_credit_in_text_copy(line: str, caption: str, credit: str) -> None:

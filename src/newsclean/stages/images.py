@@ -58,7 +58,8 @@ def _split_credit(text: str) -> tuple[str, str | None]:
         return text, None
     credit = m.group(2).strip(" .,;")
     head = text[: m.start()]
-    p = _CREDIT_PREFIX.search(head)
+    # a word glued before a credit *word* belongs to it ("AP Photo/"); before "©" it does not
+    p = _CREDIT_PREFIX.search(head) if m.group(1)[0].isalpha() else None
     if p is not None and len(p.group(1)) <= 12:
         prefix = p.group(1)
         if prefix.casefold() in _CREDIT_WORDS:  # a two-word label: "Image Credits: Strava"
@@ -66,7 +67,7 @@ def _split_credit(text: str) -> tuple[str, str | None]:
         elif p.start(1) > 0:  # an agency: "AP Photo/Jane Doe"
             head = head[: p.start(1)]
             credit = text[p.start(1) :].strip(" .,;)]")
-    caption = head.strip(" |/([")
+    caption = head.strip(" |/([—–-")
     return caption, credit or None
 
 
