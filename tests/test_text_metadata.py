@@ -726,3 +726,43 @@ def test_language_of_a_text_copy_is_guessed_from_its_letters_or_words(
         "script-guess",
         "stopword-guess",
     )
+
+
+_GERMAN = [
+    "Der Stadtrat hat am Dienstag beschlossen, das Straßenbahnnetz um drei neue Linien zu "
+    "erweitern, und damit eine jahrelange Debatte unter den Anwohnern beendet.",
+    "Die Bauarbeiten sollen im nächsten Frühjahr beginnen, und die erste Linie soll in vier "
+    "Jahren eröffnet werden, wie die Verwaltung auf einer Pressekonferenz sagte.",
+    "Die Gegner meinten, das Geld wäre für Busse besser ausgegeben, die man umleiten kann, "
+    "wenn die Stadt wächst, und die im Betrieb viel weniger kosten.",
+]
+_LOREM = [
+    "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed eiusmod tempor incididunt "
+    "labore dolore magna aliqua, enim minim veniam quis nostrud exercitation ullamco.",
+    "Duis aute irure dolor reprehenderit voluptate velit esse cillum dolore fugiat nulla "
+    "pariatur, excepteur sint occaecat cupidatat non proident, sunt culpa qui officia.",
+    "Sed perspiciatis unde omnis iste natus error sit voluptatem accusantium doloremque "
+    "laudantium, totam rem aperiam, eaque ipsa quae illo inventore veritatis quasi.",
+]
+
+
+@pytest.mark.parametrize(
+    ("declared", "paras", "lang", "origin"),
+    [
+        ("de", _GERMAN, "de", "html-lang"),  # the declaration the text bears out stays
+        ("en", _GERMAN, "de", "stopword-guess"),  # a template's "en" over German text
+        ("en", _LOREM, None, None),  # text in no listed language: no language rather than "en"
+        ("en", _GERMAN[:1], "en", "html-lang"),  # too few words to contradict it
+        ("zu", _LOREM, "zu", "html-lang"),  # a language without a list cannot be checked
+    ],
+)
+def test_declared_language_is_checked_against_the_text(
+    declared: str, paras: list[str], lang: str | None, origin: str | None
+) -> None:
+    """A page's declared language stands unless the text has none of its function words."""
+    body = "".join(f"<p>{p}</p>" for p in paras)
+    page = f"<html lang='{declared}'><body><article><h1>Tram</h1>{body}</article></body></html>"
+    a = newsclean.clean(page)
+    assert a.language == lang
+    assert {o.field: o.origin for o in a.provenance.origins}.get("language") == origin
+    assert any("is not the text's" in n for n in a.provenance.notes) == (origin != "html-lang")
