@@ -44,6 +44,12 @@ PARAS = ARTICLE_PARAS
             "A tram at the depot. (Symbolfoto)",
             "Getty Images/iStockphoto",
         ),
+        (
+            "A tram at the depot on Monday. Photo by Jane S. Doe / AP",
+            "A tram at the depot on Monday.",
+            "Jane S. Doe / AP",
+        ),
+        ("Jane Doe at the depot. (Photograph by John Roe)", "Jane Doe at the depot.", "John Roe"),
     ],
 )
 def test_caption_line_with_credit_in_text_copy(line: str, caption: str, credit: str) -> None:
@@ -238,3 +244,12 @@ def test_caption_taken_by_a_later_stage_leaves_the_image() -> None:
     a = newsclean.clean(text)
     assert [p.name for p in a.authors] == ["John Doe"]
     assert [(i.caption, i.credit) for i in a.images] == [(None, "Getty Images/Jane Roe")]
+
+
+def test_prose_naming_a_photographer_stays_body() -> None:
+    """A sentence that ends "... a photo by X." is prose, not a caption with a credit."""
+    line = "The mayor keeps a framed print on her desk, a photo by Jane Doe."
+    text = "\n\n".join([PARAS[0], PARAS[1], line, PARAS[2], PARAS[3]])
+    a = newsclean.clean(text)
+    assert line in [p.text for p in a.paragraphs]
+    assert a.images == ()

@@ -24,6 +24,13 @@ _CREDIT_TAIL = re.compile(
     r"\s*([^()\[\]]{2,120}?)\s*[)\]]?\s*$",
     re.IGNORECASE,
 )
+# a credit closing a caption in words: "Photo by Jane Doe / AP", "(Photograph by Jane Doe)";
+# the credit does not end a sentence ("He framed a photo by Ansel Adams." is prose)
+_CREDIT_BY = re.compile(
+    r"(?:^|(?<=[\s(]))((?:photo|photograph|picture|image)s?\s+by)\s+"
+    r"([^()\[\]]{2,80}?)(?<![.!?])\s*[)\]]?\s*$",
+    re.IGNORECASE,
+)
 # a line that opens with a credit label: "© picture alliance", "Photo: AP"
 _CREDIT_LINE = re.compile(
     rf"^\s*(?:©|\(c\)|(?:{CREDIT_LABELS})s?\s*(?:\.{{2,3}}|…|:))", re.IGNORECASE
@@ -54,12 +61,16 @@ def _may_have_credit(text: str) -> bool:
 
 def _split_credit(text: str) -> tuple[str, str | None]:
     m = _CREDIT_TAIL.search(text)
-    if m is None:
-        return text, None
+    by = m is None
+    if by:
+        m = _credit_by(text)
+        if m is None:
+            return text, None
     credit = m.group(2).strip(" .,;")
     head = text[: m.start()]
-    # a word glued before a credit *word* belongs to it ("AP Photo/"); before "©" it does not
-    p = _CREDIT_PREFIX.search(head) if m.group(1)[0].isalpha() else None
+    # a word glued before a credit *word* belongs to it ("AP Photo/"); before "©" or
+    # "Photo by" it does not
+    p = _CREDIT_PREFIX.search(head) if not by and m.group(1)[0].isalpha() else None
     if p is not None and len(p.group(1)) <= 12:
         prefix = p.group(1)
         if prefix.casefold() in _CREDIT_WORDS:  # a two-word label: "Image Credits: Strava"
@@ -69,6 +80,11 @@ def _split_credit(text: str) -> tuple[str, str | None]:
             credit = text[p.start(1) :].strip(" .,;)]")
     caption = head.strip(" |/([—–-")
     return caption, credit or None
+
+
+def _credit_by(text: str) -> re.Match[str] | None:
+    """ "… Photo by Jane Doe / AP" (the gate spares the regex the lines without " by ")."""
+    return _CREDIT_BY.search(text) if " by " in text or " By " in text else None
 
 
 def _is_photo_credit(text: str) -> bool:
@@ -168,9 +184,14 @@ def find_images(doc: Document) -> Document:
         if (
             b.kind == "paragraph"
             and word_count(b.text) <= 50
-            and _may_have_credit(b.text)
-            and _CREDIT_TAIL.search(b.text)
-            and _has_credit_word(b.text)
+            and (
+                (
+                    _may_have_credit(b.text)
+                    and _CREDIT_TAIL.search(b.text)
+                    and _has_credit_word(b.text)
+                )
+                or _credit_by(b.text)
+            )
         ):
             # a caption outside <figure>: "Fahrzeuge bei Rafah. Foto: AP", "(Getty Images)";
             # a credit line alone ("© dpa") captions the line under it when that one fits
