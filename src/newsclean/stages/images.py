@@ -60,12 +60,11 @@ def _may_have_credit(text: str) -> bool:
 
 
 def _split_credit(text: str) -> tuple[str, str | None]:
-    m = _CREDIT_TAIL.search(text)
-    by = m is None
-    if by:
-        m = _credit_by(text)
-        if m is None:
-            return text, None
+    tail = _CREDIT_TAIL.search(text)
+    m = tail or _credit_by(text)
+    if m is None:
+        return text, None
+    by = tail is None
     credit = m.group(2).strip(" .,;")
     head = text[: m.start()]
     # a word glued before a credit *word* belongs to it ("AP Photo/"); before "©" or
