@@ -33,6 +33,13 @@ PARAS = ARTICLE_PARAS
         ("Read more: Trams in the city", "related-links"),
         ("Read next", "related-links"),
         ("Free weekly newsletter", "newsletter-prompt"),
+        (
+            "By signing up, you agree to our terms of use and privacy policy, and you confirm "
+            "that you are at least sixteen years old and happy to receive occasional emails "
+            "about our journalism, events and offers, from which you may unsubscribe at any "
+            "time using the link at the bottom of every email we send.",
+            "newsletter-prompt",
+        ),
         ("Themen #Klima #Energie #Verkehr", "tag-list"),
         ("Skip past newsletter promotion", "ui-text"),
         ("20:42KEY EVENT", "timestamp"),

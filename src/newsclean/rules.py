@@ -49,8 +49,9 @@ CATEGORY_ROLE: dict[str, tuple[str, str]] = {
 MAX_PHRASE_WORDS = 60
 # a line that only starts with a catalogue phrase must be short, except prompts (which are
 # sentences); calibrated on the development corpus (consent placeholders of embedded content
-# run to 40-50 words)
-_PREFIX_MAX_WORDS = {"comments": 30, "cookie": 60, "newsletter": 30, "subscription": 30}
+# run to 40-50 words, the terms under a newsletter sign-up box to 45: at 60 words for
+# newsletter prompts, one page gains body F1 0.905 -> 0.926 and none loses)
+_PREFIX_MAX_WORDS = {"comments": 30, "cookie": 60, "newsletter": 60, "subscription": 30}
 _PREFIX_DEFAULT_MAX = 14
 
 _KEY_DROP = re.compile(r"[^\w:]+")
