@@ -766,3 +766,28 @@ def test_declared_language_is_checked_against_the_text(
     assert a.language == lang
     assert {o.field: o.origin for o in a.provenance.origins}.get("language") == origin
     assert any("is not the text's" in n for n in a.provenance.notes) == (origin != "html-lang")
+
+
+@pytest.mark.parametrize(
+    ("line", "card"),
+    [
+        ("Jane Walker – Journalist in Paris Journalist in Paris", True),
+        ("Jane Walker, Staff Writer", True),
+        ("Jane Walker | Redakteurin", True),
+        ("Trump – Reporter grilled at press conference", False),  # one name: a kicker
+        ("Jane Walker – Reporter finds the old tram depot empty after years of waiting", False),
+        ("Journalists protest in Paris over new press law", False),
+    ],
+)
+def test_author_card(line: str, card: bool) -> None:
+    """A full name and a role, as printed beside an author's photo, is an author card."""
+    from newsclean.names import is_author_card
+
+    assert is_author_card(line) is card
+
+
+def test_author_card_over_the_dateline_is_no_headline() -> None:
+    """An author card sits right above the dateline, where a headline would: it is a byline."""
+    a = newsclean.clean(_copy("Jane Walker – Journalist in Paris", "April 26, 2024"))
+    assert a.title is None
+    assert [p.name for p in a.authors] == ["Jane Walker"]

@@ -11,6 +11,7 @@ __all__ = [
     "PUBLISHED_LABEL",
     "Credit",
     "agency_of",
+    "is_author_card",
     "is_organisation",
     "parse_byline",
     "strip_byline_prefix",
@@ -119,6 +120,28 @@ def _looks_like_person(name: str) -> bool:
         or (0 < i < len(words) - 1 and w in particles)
         for i, w in enumerate(words)
         if w[0].isalpha()
+    )
+
+
+_CARD_SPLIT = re.compile(r"\s[-–—|]\s|,\s")
+# a role with its beat or place, printed once or twice ("Journalist i Paris Journalist i Paris")
+_CARD_MAX_ROLE_WORDS = 6
+
+
+def is_author_card(text: str) -> bool:
+    """A person's name and their role: "Jane Doe – Journalist in Paris", "Jane Doe, Reporter".
+
+    What a page prints beside an author's photo; no headline reads like this.
+    """
+    parts = _CARD_SPLIT.split(text, maxsplit=1)
+    if len(parts) != 2 or len(parts[0].split()) < 2 or not _looks_like_person(parts[0].strip()):
+        return False  # a full name: "Trump – Reporter grilled …" is a kicker and a headline
+    rest = parts[1].strip().casefold()
+    if len(rest.split()) > _CARD_MAX_ROLE_WORDS:
+        return False
+    return any(
+        rest.startswith(role) and (len(rest) == len(role) or not rest[len(role)].isalpha())
+        for role in bylines().roles
     )
 
 

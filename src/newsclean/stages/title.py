@@ -12,7 +12,7 @@ from typing import Any
 
 from ..dates import find_dates
 from ..document import Block, Document
-from ..names import PUBLISHED_LABEL, parse_byline, strip_byline_prefix
+from ..names import PUBLISHED_LABEL, is_author_card, parse_byline, strip_byline_prefix
 from ..readers.html import heading_parts, text_of
 from ..rules import link_note_re
 from ..textutil import is_sentence_like, normalize_key, word_count
@@ -789,8 +789,8 @@ def _text_title(doc: Document) -> Block | None:
         # up to 36 words: the longest dev-corpus headline has 31 (a quote and its context)
         if not 3 <= wc <= 36 or len(b.text) > 250 or HEADLINE_END.search(b.text):
             continue
-        if _credit_or_dateline(b.text) or link_note_re().search(b.text):
-            continue  # a credit, a dateline, or a link ("Jobs (opens in a new window)")
+        if _credit_or_dateline(b.text) or link_note_re().search(b.text) or is_author_card(b.text):
+            continue  # a credit, a dateline, a link ("Jobs (opens in a new window)"), an author
         words = _stems(b.text)
         # a line inside the lead's three blocks is compared with the others only
         own_lead = lead if not start <= b.index < start + 3 else _lead_without(doc, start, b)
