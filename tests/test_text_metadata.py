@@ -791,3 +791,17 @@ def test_author_card_over_the_dateline_is_no_headline() -> None:
     a = newsclean.clean(_copy("Jane Walker – Journalist in Paris", "April 26, 2024"))
     assert a.title is None
     assert [p.name for p in a.authors] == ["Jane Walker"]
+
+
+def test_dateline_under_the_headline_names_the_author_not_one_above() -> None:
+    """The page's own date line above the headline does not make its neighbour an author."""
+    text = _copy(
+        "Tuesday, 26 November 2024",
+        "Regional Politics",
+        "Trams return to the old town after forty years of buses",
+        "Jane Walker",
+        "Tue, 26 November 2024 9:27PM",
+    )
+    a = newsclean.clean(text)
+    assert a.title == "Trams return to the old town after forty years of buses"
+    assert [p.name for p in a.authors] == ["Jane Walker"]

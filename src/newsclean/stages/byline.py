@@ -439,8 +439,9 @@ def _names_by_dateline(doc: Document, zone_end: int) -> list[str]:
     blocks = doc.blocks[: zone_end + 1]
     body = _Body(doc)
     out: list[str] = []
-    for i, b in enumerate(blocks):
-        if word_count(b.text) > 25:
+    for i in _dateline_order(doc, len(blocks)):
+        b = blocks[i]
+        if word_count(b.text) > 25 or b.reason == "after-article":
             continue
         spans = [(h.start, h.end) for h in find_dates(b.text)]
         spans += [m.span() for m in RELATIVE_TIME.finditer(b.text)]
@@ -477,6 +478,18 @@ def _names_by_dateline(doc: Document, zone_end: int) -> list[str]:
         if out:
             return out[:4]
     return out
+
+
+def _dateline_order(doc: Document, n: int) -> list[int]:
+    """Where to look for the article's dateline: from the headline down, then up from it.
+
+    Lines above the headline are the page's (today's date, a teaser's dateline), and the
+    nearest of them is likeliest the article's.
+    """
+    ti: int = doc.flags.get("title_index", -1)
+    if ti < 0:
+        return list(range(n))
+    return [*range(ti, n), *range(min(ti, n) - 1, -1, -1)]
 
 
 def _neighbour_name(nb: Block, body: _Body) -> str | None:
