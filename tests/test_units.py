@@ -81,6 +81,11 @@ def test_updated_label_is_recognised() -> None:
         ("kle / uh (afp, rtre)", [], ["AFP", "Reuters"]),
         ("By Jane Doe published 19 May 2026", ["Jane Doe"], []),
         ("Von Anna Müller, veröffentlicht am 3. Mai", ["Anna Müller"], []),
+        ("Jane Doe Lifestyle Writer", ["Jane Doe"], []),
+        ("By Jane Doe, Senior Political Reporter", ["Jane Doe"], []),
+        ("John Roe Chief Sports Correspondent", ["John Roe"], []),
+        ("Senior Political Reporter", [], []),
+        ("Reporter", [], []),
     ],
 )
 def test_parse_byline(byline: str, persons: list[str], agencies: list[str]) -> None:

@@ -93,12 +93,29 @@ def _strip_roles(name: str) -> str:
         if i > 0 and (i + len(role) == len(low) or not low[i + len(role)].isalpha()):
             # "Jane Doe, Staff Writer" / "Jane Doe Redakteurin"
             before = name[:i].rstrip(" ,-–|")
-            if before:
-                name, low = before, before.casefold()
+            if before:  # ("Senior Political Reporter" alone is no name at all)
+                name = _strip_role_modifiers(before)
+                low = name.casefold()
         elif i == 0 and len(role) < len(low) and not low[len(role)].isalpha():
             name = name[len(role) :].lstrip(" ,:-–")
             low = name.casefold()
+        elif low == role:
+            return ""  # "Reporter" alone: a role, no one's name
     return name
+
+
+def _strip_role_modifiers(name: str) -> str:
+    """ "Jane Doe Senior Political" -> "Jane Doe": the beat and rank words before a role.
+
+    A name keeps two words at least; words that are all modifiers are no name ("").
+    """
+    words = name.split()
+    modifiers = bylines().role_modifiers
+    if all(w.casefold() in modifiers for w in words):
+        return ""
+    while len(words) > 2 and words[-1].casefold() in modifiers:
+        words.pop()
+    return " ".join(words) if len(words) < len(name.split()) else name
 
 
 def _looks_like_person(name: str) -> bool:

@@ -195,6 +195,8 @@ class Bylines:
     attribution_verbs: tuple[str, ...]
     #: lower-case particles inside personal names ("Chus del Pino", "Ludwig van Beethoven")
     name_particles: frozenset[str] = frozenset()
+    #: beat and rank words printed before a role ("Lifestyle Writer", "Senior Political Reporter")
+    role_modifiers: frozenset[str] = frozenset()
 
 
 @cache
@@ -225,6 +227,7 @@ def bylines() -> Bylines:
         tuple(data["contributor_phrases"]),
         tuple(data["attribution_verbs"]),
         frozenset(data.get("name_particles", ())),
+        frozenset(data.get("role_modifiers", ())),
     )
 
 
