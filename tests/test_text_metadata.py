@@ -805,3 +805,22 @@ def test_dateline_under_the_headline_names_the_author_not_one_above() -> None:
     a = newsclean.clean(text)
     assert a.title == "Trams return to the old town after forty years of buses"
     assert [p.name for p in a.authors] == ["Jane Walker"]
+
+
+def test_markdown_dump_keeps_the_microdata_author() -> None:
+    """A pandoc dump keeps the page's <div itemprop="author"> lines: they name the author."""
+    md = "\n\n".join(
+        [
+            "# Trams return to the old town after forty years",
+            *_LEAD.strip().split("\n"),
+            '<div class="box" itemscope="itemscope" itemtype="http://schema.org/Person" '
+            'itemprop="author">',
+            "#### Jane Walker",
+            "##### Redakteurin",
+            "</div>",
+        ]
+    )
+    a = newsclean.clean(md)
+    assert a.provenance.input_format == "markdown"
+    assert [p.name for p in a.authors] == ["Jane Walker"]
+    assert {o.field: o.origin for o in a.provenance.origins}["authors"] == "microdata:author"

@@ -22,7 +22,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from ..document import Document
-from .html import parse_html, read_tree
+from .html import _microdata_authors, parse_html, read_tree
 from .text import read_text
 
 __all__ = ["read_markdown", "render_markdown"]
@@ -373,7 +373,9 @@ def read_markdown(doc: Document) -> Document:
     root = parse_html("<html><body>" + rendered + "</body></html>", doc.notes)
     doc.tree = root
     if root is not None:
-        read_tree(doc, root, markdown=True)
+        authors: list[Any] = []
+        read_tree(doc, root, markdown=True, authors=authors)
+        _microdata_authors(doc, authors)  # a dump keeps itemprop="author" in its <div> lines
         _share_texts(doc, root)
     return doc
 
