@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 import pytest
 
 import newsclean
@@ -824,3 +826,22 @@ def test_markdown_dump_keeps_the_microdata_author() -> None:
     assert a.provenance.input_format == "markdown"
     assert [p.name for p in a.authors] == ["Jane Walker"]
     assert {o.field: o.origin for o in a.provenance.origins}["authors"] == "microdata:author"
+
+
+def test_markdown_dump_keeps_the_microdata_date() -> None:
+    """A dump's <div itemprop="datePublished" content="…"> gives the time and zone."""
+    md = "\n\n".join(
+        [
+            "# Trams return to the old town after forty years",
+            '<div class="info" itemprop="datePublished" content="2024-04-28T13:00:00Z">',
+            "By Jane Walker",
+            "28 Apr 2024",
+            "</div>",
+            *_LEAD.strip().split("\n"),
+        ]
+    )
+    a = newsclean.clean(md)
+    assert a.published == datetime(2024, 4, 28, 13, 0, tzinfo=timezone.utc)
+    assert {o.field: o.origin for o in a.provenance.origins}["published"] == (
+        "microdata:datePublished"
+    )

@@ -376,8 +376,24 @@ def read_markdown(doc: Document) -> Document:
         authors: list[Any] = []
         read_tree(doc, root, markdown=True, authors=authors)
         _microdata_authors(doc, authors)  # a dump keeps itemprop="author" in its <div> lines
+        _microdata_dates(doc, root)
         _share_texts(doc, root)
     return doc
+
+
+_MICRODATA_DATES = (("datePublished", "published"), ("dateModified", "updated"))
+
+
+def _microdata_dates(doc: Document, root: Any) -> None:
+    """The first ``<div itemprop="datePublished" content="…">`` a dump kept, and dateModified.
+
+    The page's structured dates, with time and zone, where the dump's visible dateline often
+    has the day alone.
+    """
+    for prop, field in _MICRODATA_DATES:
+        found = root.xpath(f'(//*[@itemprop="{prop}"][@content])[1]/@content')
+        if found and str(found[0]).strip():
+            doc.add(field, str(found[0]).strip(), f"microdata:{prop}")
 
 
 # a link that shares the page: a messenger or mail scheme, or a web endpoint named so
