@@ -85,6 +85,9 @@ def test_updated_label_is_recognised() -> None:
         ("By Jane Doe, Senior Political Reporter", ["Jane Doe"], []),
         ("John Roe Chief Sports Correspondent", ["John Roe"], []),
         ("Senior Political Reporter", [], []),
+        ("By Jane Doe in Kyiv and Reuters", ["Jane Doe"], ["Reuters"]),
+        ("Associated Press in Valencia", [], ["AP"]),
+        ("Von Anna Müller aus Berlin", ["Anna Müller"], []),
         ("Reporter", [], []),
     ],
 )

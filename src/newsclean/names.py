@@ -162,6 +162,22 @@ def is_author_card(text: str) -> bool:
     )
 
 
+# "Jane Doe in Kyiv", "Associated Press in Valencia", "Anna Müller aus Berlin", "Marie Dupont à
+# Paris": where the reporter filed from, after a name (one to three capitalised words)
+_IN_PLACE = re.compile(r"\s+(?:in|from|aus|à|en)\s+[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,2}$")
+
+
+def _without_place(name: str) -> str:
+    """The name without the place it was filed from, when what is left is a name or agency."""
+    m = _IN_PLACE.search(name)
+    if m is None or not m.group(0).split()[1][0].isupper():
+        return name
+    head = name[: m.start()]
+    if agency_of(head) or (len(head.split()) >= 2 and _looks_like_person(head)):
+        return head
+    return name
+
+
 def parse_byline(text: str) -> Credit:
     """Split a byline ("By Jane Doe and John Roe, Reuters") into persons, agencies, organisations."""
     out = Credit()
@@ -184,6 +200,7 @@ def parse_byline(text: str) -> Credit:
         if not name:
             continue
         name, _ = strip_byline_prefix(name)
+        name = _without_place(name)
         ag = agency_of(name)
         if ag:
             if ag not in out.agencies:
