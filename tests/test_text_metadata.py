@@ -845,3 +845,20 @@ def test_markdown_dump_keeps_the_microdata_date() -> None:
     assert {o.field: o.origin for o in a.provenance.origins}["published"] == (
         "microdata:datePublished"
     )
+
+
+def test_headline_again_with_its_kicker_is_no_standfirst() -> None:
+    """'Kicker : Headline' under the headline is the headline again, not a standfirst."""
+    text = _copy(
+        "Trams return to the old town after forty years",
+        "Transport : Trams return to the old town after forty years",
+        "By Jane Walker",
+        "April 26, 2024",
+    )
+    a = newsclean.clean(text)
+    assert a.title == "Trams return to the old town after forty years"
+    assert a.subtitle is None
+    reasons = {r.text: r.reason for r in a.provenance.removed}
+    assert reasons["Transport : Trams return to the old town after forty years"] == (
+        "repeated-title"
+    )
