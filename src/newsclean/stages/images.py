@@ -277,6 +277,9 @@ def _caption_image(doc: Document, group: list[Block]) -> None:
         doc.mark(b, "caption", "figure-caption")
 
 
+# alt texts that only say "an image is here"
+_ALT_LABELS = _CREDIT_WORDS | {"img", "imagen", "immagine", "фото"}
+
 # how far outside the article an image may sit and still be the article's: a lead picture
 # between the headline and the first paragraph sits up to a few blocks above both (with its
 # caption and credit lines), a last picture's caption just under the last paragraph.
@@ -284,10 +287,6 @@ def _caption_image(doc: Document, group: list[Block]) -> None:
 # images beyond are footers' copyright lines taken for credits, logos, related-article
 # teasers and share icons (html 97 of 456 images, md 939 of 1,520, txt 129 of 366); within
 # them are lead pictures above the headline and the captions right under the last paragraph.
-# alt texts that only say "an image is here"
-_ALT_LABELS = frozenset(
-    {"image", "images", "photo", "picture", "img", "foto", "bild", "imagen", "immagine", "фото"}
-)
 _IMAGE_ABOVE = 8
 _IMAGE_BELOW = 3
 
@@ -336,7 +335,7 @@ def select_images(doc: Document) -> Document:
             if caption is not None and (
                 caption.casefold() in _ALT_LABELS or _claimed_since(doc, at, caption)
             ):
-                image["caption"] = None  # alt text "Image" or "Foto" says nothing
+                image["caption"] = None  # "Image" says nothing; a line taken since is no caption
             if image["url"] or image["caption"] or image["credit"]:
                 kept.append(image)
                 continue
