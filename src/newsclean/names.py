@@ -171,9 +171,7 @@ def is_author_card(text: str) -> bool:
 # "Jane Doe in Kyiv", "Associated Press in Valencia", "Anna Müller aus Berlin", "Marie Dupont à
 # Paris": where the reporter filed from, after a name (one to three capitalised words)
 _IN_PLACE = re.compile(r"\s+(?:in|from|aus|à|en)\s+[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,2}$")
-
-
-_PLACE_WORDS = (" in ", " from ", " aus ", " à ", " en ")
+_PLACE_WORDS = (" in ", " from ", " aus ", " à ", " en ")  # what the pattern needs to match
 
 
 def _without_place(name: str) -> str:
@@ -181,7 +179,7 @@ def _without_place(name: str) -> str:
     if not any(w in name for w in _PLACE_WORDS):
         return name  # (most names: a substring test spares the regex)
     m = _IN_PLACE.search(name)
-    if m is None or not m.group(0).split()[1][0].isupper():
+    if m is None or not m.group(0).split()[1][0].isupper():  # a place is capitalised
         return name
     head = name[: m.start()]
     if agency_of(head) or (len(head.split()) >= 2 and _looks_like_person(head)):
