@@ -253,3 +253,17 @@ def test_prose_naming_a_photographer_stays_body() -> None:
     a = newsclean.clean(text)
     assert line in [p.text for p in a.paragraphs]
     assert a.images == ()
+
+
+def test_an_image_a_users_stage_adds_is_kept() -> None:
+    """A stage of the user's may add an image dict of its own; select_images keeps it."""
+
+    def add_image(doc: newsclean.Document) -> newsclean.Document:
+        doc.images.append({"url": "https://example.org/map.png", "caption": "The new lines"})
+        return doc
+
+    pipe = newsclean.Pipeline.default().insert(add_image, before="select_images")
+    a = newsclean.clean("\n\n".join(PARAS), pipeline=pipe)
+    assert [(i.url, i.caption) for i in a.images] == [
+        ("https://example.org/map.png", "The new lines")
+    ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from ..document import Block, Document
@@ -291,7 +292,7 @@ _IMAGE_ABOVE = 8
 _IMAGE_BELOW = 3
 
 
-def _claimed_since(doc: Document, at: list[int], caption: str) -> bool:
+def _claimed_since(doc: Document, at: Sequence[int], caption: str) -> bool:
     """The caption's block went to a later stage (the "By" under a credit line is a byline)."""
     return any(
         doc.blocks[i].text == caption and doc.blocks[i].role not in ("caption", "credit")
@@ -321,8 +322,8 @@ def select_images(doc: Document) -> Document:
         hi = run[1] + _IMAGE_BELOW
     kept: list[dict[str, Any]] = []
     for image in doc.images:
-        at = image["blocks"]
-        kind = image_url_kind(image["url"])
+        at = image.get("blocks") or ()  # (an image a user's stage added may name none)
+        kind = image_url_kind(image.get("url"))
         reason = None
         if kind == "ui":
             reason = "ui-image"
@@ -331,12 +332,12 @@ def select_images(doc: Document) -> Document:
         if reason is None:
             if kind == "placeholder":
                 image["url"] = None
-            caption = image["caption"]
+            caption = image.get("caption")
             if caption is not None and (
                 caption.casefold() in _ALT_LABELS or _claimed_since(doc, at, caption)
             ):
                 image["caption"] = None  # "Image" says nothing; a line taken since is no caption
-            if image["url"] or image["caption"] or image["credit"]:
+            if image.get("url") or image.get("caption") or image.get("credit"):
                 kept.append(image)
                 continue
             reason = "empty-image"
