@@ -862,3 +862,44 @@ def test_headline_again_with_its_kicker_is_no_standfirst() -> None:
     assert reasons["Transport : Trams return to the old town after forty years"] == (
         "repeated-title"
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "owner"),
+    [
+        (
+            "© 2024 The Daily Example, a division of Example Media Inc. All rights reserved.",
+            "The Daily Example",
+        ),
+        ("© Copyright 2024 The Example Times Inc. All rights reserved.", "The Example Times"),
+        ("© Example Verlag GmbH & Co. KG 2026. Alle Rechte vorbehalten.", "Example Verlag"),
+        ("© 1997—2024 Example.de", "Example.de"),
+        ("Copyright © 2024 - example.com", "example.com"),
+        ("© 2024 Smith, Jones & Co. Ltd.", "Smith, Jones & Co"),
+        ("© 2026 The Canadian Press", None),  # an agency's notice credits its copy
+        ("© 2026 a Reach plc subsidiary", None),
+        ("Our journalists strive for accuracy", None),
+    ],
+)
+def test_copyright_owner(line: str, owner: str | None) -> None:
+    """A copyright notice names its owner up to the legal form, a year or the rights clause."""
+    from newsclean.stages.source import _copyright_owner
+
+    assert _copyright_owner(line) == owner
+
+
+def test_publisher_of_a_text_copy_is_its_footer_copyright() -> None:
+    """Without metadata, the last copyright notice of the page names the publisher."""
+    text = _copy("Trams return to the old town after forty years") + "\n".join(
+        [
+            "© 2024 Example Wire Service",
+            "About us",
+            "Contact",
+            "Privacy policy",
+            "© 2024 The Daily Example, a division of Example Media Inc. All rights reserved.",
+        ]
+    )
+    a = newsclean.clean(text)
+    assert a.source.publisher == "The Daily Example"
+    assert {o.field: o.origin for o in a.provenance.origins}["publisher"] == "copyright-line"
+    assert a.images == ()  # a notice is no photo credit

@@ -38,12 +38,46 @@ _ORIGINAL_URL = re.compile(
 _URL_IN = re.compile(r"<?(https?://[^\s>]+)>?")
 
 
-_COPYRIGHT_OWNER = re.compile(
-    r"^\s*(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(.{2,80}?)\s*"
-    r"(?:,?\s*(?:company|inc\.?|ltd\.?|llc|gmbh(?:\s*&\s*co\.?\s*kg)?|ag|s\.a\.|plc|group|corporation))?"
-    r"\.?(?:\s+all rights reserved\.?)?\s*$",
+# a copyright notice up to its owner: "©", "Copyright", both, and a year or a span of years
+_NOTICE_HEAD = re.compile(
+    r"^\s*(?:[*•·-]\s*)?(?:(?:©|\(c\)|copyright)\s*)+(?:(?:19|20)\d{2}(?:\s*[-–—]\s*(?:19|20)\d{2})?\s*)?",
     re.IGNORECASE,
 )
+# where the owner's name ends: ", a division of …" (a comma before a lower-case word: not
+# "Bennett, Coleman & Co."), ". All rights reserved", " - Established", a year after the name
+# ("Example Verlag GmbH 2026")
+_OWNER_END = re.compile(
+    r",\s*(?=(?-i:[a-z]))|\.\s|\.$|\s[-–—|]\s|\s(?:19|20)\d{2}\b|\b(?:all rights|alle rechte|tous droits|"
+    r"todos los derechos|tutti i diritti)",
+    re.IGNORECASE,
+)
+_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+")
+_LEGAL_FORM = re.compile(
+    r"[\s,]+(?:company|inc\.?|ltd\.?|limited|llc|gmbh(?:\s*&\s*co\.?(?:\s*kg)?)?|ag|s\.a\.?|plc|"
+    r"n\.v\.?|b\.v\.?|corporation|corp\.?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _copyright_owner(text: str) -> str | None:
+    """Who a copyright notice names ("© 2024 Example Media Inc. All rights reserved.").
+
+    None when the notice names no one plausibly the publisher: more than six words, a name
+    that does not start with a capital ("a Reach plc subsidiary") and is no domain, or a
+    news agency (its notice credits the agency's copy, not the page's publisher).
+    """
+    m = _NOTICE_HEAD.match(text)
+    if m is None:
+        return None
+    rest = text[m.end() :].lstrip(" -–—|:")  # "© 2024 - example.com"
+    end = _OWNER_END.search(rest)
+    owner = (rest[: end.start()] if end else rest).strip(" .,:;")
+    owner = _LEGAL_FORM.sub("", owner).strip(" .,")
+    if not owner or word_count(owner) > 6 or agency_of(owner):
+        return None
+    if owner[0].isalpha() and not owner[0].isupper() and not _DOMAIN.fullmatch(owner):
+        return None  # ("a Reach plc subsidiary"; "example.com" is a name)
+    return owner
 
 
 def _attributions(text: str) -> list[str]:
@@ -135,11 +169,9 @@ def find_source(doc: Document) -> Document:
                 doc.mark(b, "source", "original-url")
                 continue
         if b.reason == "copyright-line":
-            mm = _COPYRIGHT_OWNER.match(b.text)
-            if mm and mm.group(1):
-                owner = mm.group(1).strip(" ,.")
-                if owner and word_count(owner) <= 6:
-                    doc.add("publisher", owner, "copyright-line")
+            owner = _copyright_owner(b.text)
+            if owner:
+                doc.add("publisher", owner, "copyright-line")
     found_agencies.extend(a for a in _agency_lines(doc) if a not in found_agencies)
     _mark_agency_lines(doc)
     first_body = next((b for b in blocks if b.role is None), None)
@@ -181,11 +213,17 @@ def find_source(doc: Document) -> Document:
         doc.set_field("domain", dom, "canonical-url")
     # publisher
     porder = ("meta:og:site_name", "json-ld:publisher", "meta:application-name", "copyright-line")
-    pubs = sorted(
-        doc.get("publisher"), key=lambda c: porder.index(c.origin) if c.origin in porder else 9
-    )
+    pubs = [
+        (porder.index(c.origin) if c.origin in porder else 9, i, c)
+        for i, c in enumerate(doc.get("publisher"))
+    ]
     if pubs:
-        doc.set_field("publisher", pubs[0].value, pubs[0].origin)
+        # of several copyright lines the last is the page footer's (the first may be a
+        # syndicated story's: "© 2026 The Canadian Press" above "© 2026 Example News")
+        best = min(
+            pubs, key=lambda t: (t[0], -t[1] if t[0] == porder.index("copyright-line") else t[1])
+        )[2]
+        doc.set_field("publisher", best.value, best.origin)
     _section(doc)
     _language(doc)
     return doc
