@@ -441,7 +441,9 @@ def test_end_tags_cut_from_the_bytes_equal_the_cut_text_encoded(
 ) -> None:
     """Cutting </html> from the bytes gives the cut text's UTF-8, or falls back to encoding it."""
     parse_html(page, None, page.encode("utf-8"))
-    text, utf8 = parse_calls[0]
+    parse_html(page)  # the text path (no bytes): the text the repairs make, parsed as a str
+    (_, utf8), (text, no_bytes) = parse_calls
+    assert no_bytes is None
     assert "</html" not in text.lower().replace("</html\u00a0", "").replace("</html\x1c", "")
     if utf8 is not None:
         assert utf8 == text.encode("utf-8")
@@ -544,7 +546,8 @@ def test_cdata_only_in_scripts_keeps_the_input_bytes(
 
     notes: list[str] = []
     tree = etree.tostring(parse_html(page, notes, page.encode("utf-8")))
-    text, utf8 = parse_calls[0]
+    parse_html(page)  # the text path (no bytes): the text the repairs make, parsed as a str
+    (_, utf8), (text, _) = parse_calls
     assert (utf8 is None) is unwrapped
     assert ("html: 1 CDATA section(s) read as text" in notes) is unwrapped
     if not unwrapped:  # (the </html> end tag is cut from both)
@@ -801,3 +804,66 @@ def test_hint_factor_set_operations_equal_the_token_loops(words: list[str], iden
     else:
         expected = 1.0
     assert _hint_factor(el) == expected
+
+
+_MARKUP_PIECES = st.sampled_from(
+    [
+        "<p>a</p>", "</html>", "</HTML \n>", "</html\u00a0>", "</html\x1c>", "</htmlx>",
+        "<![CDATA[x]]>", "<script>//<![CDATA[\n//]]></script>", "<frameset>", "<frame",
+        "<frameſet>", "set>", "</html", ">", "<", " ", "\u2013", "<div a='x'>", "é",
+        "<noframes><p>b</p></noframes>",
+    ]
+)  # fmt: skip
+
+
+@given(st.lists(_MARKUP_PIECES, max_size=12))
+@settings(max_examples=300, deadline=None)
+@example(["<frame", "</html>", "set cols='1'>", "<noframes><p>b</p></noframes>"])
+@example(["<frameset>", "<noframes><p>b</p></noframes>"])
+@example(["<fra", "</html>", "meset cols='1'>", "<noframes><p>b</p></noframes>"])
+@example(["<p>a</p>", "</html\u00a0>", "<p>b</p>", "</html>"])
+def test_repairs_on_the_bytes_equal_the_repairs_on_the_text(pieces: list[str]) -> None:
+    """Whenever the bytes path decides the repairs, its bytes are the text path's text."""
+    from newsclean.readers import html as reader
+
+    page = "<html><body>" + "".join(pieces)
+    data = reader._repaired_bytes(page, page.encode("utf-8"))
+    if data is None:
+        return  # the text path decides (as before)
+    seen: list[str] = []
+
+    def spy(text: str, utf8: bytes | None = None) -> tuple[Any, str | None]:
+        seen.append(text)
+        return _parse_str(text)
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(reader, "_parse", spy)
+        notes: list[str] = []
+        parse_html(page, notes)
+    assert notes == []  # no repair the bytes path would have had to note
+    assert data == seen[0].encode("utf-8")
+
+
+@pytest.mark.parametrize("pad", [0, 1, 4999, 5000, 5001, 9999, 12345])
+@pytest.mark.parametrize(
+    "middle",
+    [
+        _tag(1500),
+        "<script>" + "x" * 30_000 + "</script>",
+        "<p " + "x" * 9_999 + ">",
+        "<P " + "x" * 9_998 + ">",
+        "<p " + "\u00e9" * 5_000 + ">",  # 5,000 characters, 10,000 bytes
+        "<\u00e9 " + "x" * 20_000 + ">",
+        "<a " + "x" * 20_000 + "<b>",
+    ],
+)
+def test_long_tag_bytes_gate_misses_no_long_tag(pad: int, middle: str) -> None:
+    """The bytes gate says "maybe" on every page whose text holds a long tag."""
+    from newsclean.readers._markup import may_hold_long_tag
+
+    text = "<p>" + "y" * pad + "</p>" + middle + "<p>end</p>"
+    data = text.encode("utf-8")
+    if _LONG_TAG.search(text):
+        assert may_hold_long_tag(data)
+    # exactly the regex on the bytes (each byte read as one character)
+    assert may_hold_long_tag(data) == bool(_LONG_TAG.search(data.decode("latin-1")))
