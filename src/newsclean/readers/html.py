@@ -452,7 +452,12 @@ def _hints_for(tag: str, cls: str, ident: str, role: str, itemprop: str) -> _Ele
                     tok = a + b
                     credit = credit or tok in _CREDIT_CLASS
                     caption = caption or tok in _CAPTION_CLASS
-    return _ElementHints(tuple(neg), pos, credit, caption)
+    # (tuple.__new__ as NamedTuple._make does: the class's own __new__ is a Python function,
+    # a frame for each of the ~150 cache misses a page)
+    return _new_tuple(_ElementHints, (tuple(neg), pos, credit, caption))
+
+
+_new_tuple = tuple.__new__
 
 
 def _element_hints(el: Any, tag: str) -> _ElementHints:
@@ -931,16 +936,29 @@ _SUBTREE_AUTHORS = etree.XPath(
 )
 
 
+#: elements of a skipped subtree looked at in Python before it is left to the XPath (which
+#: costs ~10 us a call however small the subtree: dev corpus, ~39 subtrees with children a
+#: page, nine in ten of them icons and buttons of at most 9 elements, two a page above 32)
+_SMALL_SUBTREE = 32
+
+
 def _skipped_authors(el: Any, authors: list[Any]) -> None:
     """Append the microdata author elements of a subtree the walk skips (head, svg, hidden)."""
-    # ~190 subtrees a page, most of them one element (script, style, meta): a subtree with
-    # children (the head, an svg, a hidden menu) is searched by XPath in C rather than by a
-    # Python loop over its elements (dev corpus: ~450 elements a page in skipped subtrees)
-    if len(el):
-        found: list[Any] = _SUBTREE_AUTHORS(el)  # type: ignore[assignment]  # a node-set
-        authors.extend(found)
-    elif _is_author(el):
-        authors.append(el)
+    # ~83 subtrees a page, most of them one element (script, style, meta); a small subtree is
+    # looked through in Python, a big one (the head, a hidden menu) by XPath in C
+    if not len(el):
+        if _is_author(el):
+            authors.append(el)
+        return
+    found: list[Any] = []
+    for n, x in enumerate(el.iter()):
+        if n == _SMALL_SUBTREE:
+            found = _SUBTREE_AUTHORS(el)  # type: ignore[assignment]  # a node-set
+            break
+        # (_is_author inlined)
+        if x.get("itemprop") == "author" or (x.tag == "a" and x.get("rel") == "author"):
+            found.append(x)
+    authors.extend(found)
 
 
 def _microdata_authors(doc: Document, elements: list[Any]) -> None:
