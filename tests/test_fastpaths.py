@@ -226,6 +226,40 @@ def test_invisible_search_covers_exactly_the_deleted_characters() -> None:
     assert found == set(_DELETE)
 
 
+def _clean_inline_plain(text: str) -> str:
+    """clean_inline without its shortcuts: delete the invisible characters, fold whitespace."""
+    from newsclean.textutil import _DELETE
+
+    return " ".join(text.translate(_DELETE).split())
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from("ab .\u00a0\u2003\u200b\u00ad\x1c\x85\x7f\t\n\r\x0b\u3000\u2028é")
+    )
+)
+@example(" a")
+@example("a  b")
+@example("a ")
+@example("a\u200bb")
+@example("a\x1cb")
+def test_clean_inline_fast_path_equals_the_plain_fold(text: str) -> None:
+    """A text clean_inline returns as it is would come out of the plain fold unchanged."""
+    from newsclean.textutil import clean_inline
+
+    assert clean_inline(text) == _clean_inline_plain(text)
+
+
+def test_printable_texts_hold_no_space_but_the_ascii_one() -> None:
+    """Every whitespace and deleted character is non-printable, the ASCII space aside."""
+    from newsclean.textutil import _DELETE
+
+    for c in map(chr, range(0x110000)):
+        if c.isprintable():
+            assert not (c.isspace() and c != " ")
+            assert ord(c) not in _DELETE
+
+
 _AUTHORS_PAGE = (
     "<html><head><meta itemprop='author' content='x'></head><body>"
     "<div style='display:none'><span itemprop='author'>Hidden Hanna</span></div>"
@@ -867,3 +901,14 @@ def test_long_tag_bytes_gate_misses_no_long_tag(pad: int, middle: str) -> None:
         assert may_hold_long_tag(data)
     # exactly the regex on the bytes (each byte read as one character)
     assert may_hold_long_tag(data) == bool(_LONG_TAG.search(data.decode("latin-1")))
+
+
+def test_kept_roles_is_not_removed_for_every_role() -> None:
+    """``role in KEPT_ROLES``, which the stages test, is ``not removed`` for every role."""
+    from newsclean.document import KEPT_ROLES, ROLES
+
+    for role in [None, *sorted(ROLES)]:
+        b = Block(0, "text", role=role)
+        removed = b.role is not None and b.role not in {"body", "heading"}  # the definition
+        assert (b.role in KEPT_ROLES) is (not removed)
+        assert b.removed is removed
