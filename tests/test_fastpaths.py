@@ -912,3 +912,31 @@ def test_kept_roles_is_not_removed_for_every_role() -> None:
         removed = b.role is not None and b.role not in {"body", "heading"}  # the definition
         assert (b.role in KEPT_ROLES) is (not removed)
         assert b.removed is removed
+
+
+_CONTAINER_PAGE = (
+    "<html><head><title>T</title><script>var a = 1;</script></head><body>"
+    "<nav><ul><li><a href='/'>Home</a></li><li><a href='/n'>News</a></li></ul></nav>"
+    "<svg><g><path d='M0'/></g></svg><div hidden><p>Hidden text of a hidden box here.</p></div>"
+    "<main><article><h1>Headline of the story</h1>"
+    "<p>First paragraph of the story, long enough to count as prose, with a comma, and more.</p>"
+    "<span><div><p>A paragraph inside a block inside an inline element, long enough too.</p>"
+    "</div></span><figure><img src='a.jpg'><figcaption>Caption</figcaption></figure>"
+    "<p>Second paragraph of the story, also long enough to count as prose for the scores.</p>"
+    "</article><aside><p>Related: another story</p></aside></main>"
+    "<footer><p>Copyright 2024</p></footer></body></html>"
+)
+
+
+@pytest.mark.parametrize("page", [_CONTAINER_PAGE, _AUTHORS_PAGE])
+def test_container_sizes_over_walked_elements_equal_the_whole_tree(page: str) -> None:
+    """Scores and sizes summed over the elements the walk entered equal the whole tree's."""
+    from newsclean.stages.content import _container_scores
+
+    doc = prepare(page)
+    root, walked = doc.flags["walked"]
+    assert root is doc.tree
+    assert len(walked) < sum(1 for _ in root.iter())  # head, svg and hidden box not entered
+    scores, sizes = _container_scores(doc.blocks, doc.tree, walked)
+    assert scores
+    assert (scores, sizes) == _container_scores(doc.blocks, doc.tree)

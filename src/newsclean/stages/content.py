@@ -20,12 +20,14 @@ _LAYOUT_WORDS = frozenset({"sidebar", "aside", "rail", "widget"})
 
 
 def _container_scores(
-    blocks: list[Block], root: Any
+    blocks: list[Block], root: Any, walked: list[Any] | None = None
 ) -> tuple[dict[Any, float], dict[Any, list[int]]]:
     """Readability-style scores: each prose block credits its container and two ancestors.
 
     Also returns, per element, [total chars, link chars, prose chars] of the blocks below it,
     summed bottom-up in one pass over the tree (linear in the number of elements).
+    ``walked``, the elements the reader's walk entered in document order, stands in for the
+    whole tree: every element with blocks below it is one of them (the others get no size).
     """
     scores: dict[Any, float] = {}
     own: dict[Any, list[int]] = {}
@@ -54,7 +56,7 @@ def _container_scores(
             node = node.getparent()
     # reversed pre-order visits every element after all of its descendants
     sizes: dict[Any, list[int]] = {}
-    for el in reversed(list(root.iter())):
+    for el in reversed(walked if walked is not None else list(root.iter())):
         s = own.get(el)
         if s is None:
             continue
@@ -120,7 +122,10 @@ def select_content(doc: Document) -> Document:
     """Mark blocks outside the article's container as boilerplate (tree inputs only)."""
     if doc.tree is None or not doc.blocks:
         return doc
-    scores, sizes = _container_scores(doc.blocks, doc.tree)
+    walked = doc.flags.get("walked")
+    scores, sizes = _container_scores(
+        doc.blocks, doc.tree, walked[1] if walked and walked[0] is doc.tree else None
+    )
     if not scores:
         return doc
     ranked: list[tuple[float, Any]] = []
