@@ -226,6 +226,40 @@ def test_invisible_search_covers_exactly_the_deleted_characters() -> None:
     assert found == set(_DELETE)
 
 
+def _clean_inline_plain(text: str) -> str:
+    """clean_inline without its shortcuts: delete the invisible characters, fold whitespace."""
+    from newsclean.textutil import _DELETE
+
+    return " ".join(text.translate(_DELETE).split())
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from("ab .\u00a0\u2003\u200b\u00ad\x1c\x85\x7f\t\n\r\x0b\u3000\u2028é")
+    )
+)
+@example(" a")
+@example("a  b")
+@example("a ")
+@example("a\u200bb")
+@example("a\x1cb")
+def test_clean_inline_fast_path_equals_the_plain_fold(text: str) -> None:
+    """A text clean_inline returns as it is would come out of the plain fold unchanged."""
+    from newsclean.textutil import clean_inline
+
+    assert clean_inline(text) == _clean_inline_plain(text)
+
+
+def test_printable_texts_hold_no_space_but_the_ascii_one() -> None:
+    """Every whitespace and deleted character is non-printable, the ASCII space aside."""
+    from newsclean.textutil import _DELETE
+
+    for c in map(chr, range(0x110000)):
+        if c.isprintable():
+            assert not (c.isspace() and c != " ")
+            assert ord(c) not in _DELETE
+
+
 _AUTHORS_PAGE = (
     "<html><head><meta itemprop='author' content='x'></head><body>"
     "<div style='display:none'><span itemprop='author'>Hidden Hanna</span></div>"
@@ -441,7 +475,9 @@ def test_end_tags_cut_from_the_bytes_equal_the_cut_text_encoded(
 ) -> None:
     """Cutting </html> from the bytes gives the cut text's UTF-8, or falls back to encoding it."""
     parse_html(page, None, page.encode("utf-8"))
-    text, utf8 = parse_calls[0]
+    parse_html(page)  # the text path (no bytes): the text the repairs make, parsed as a str
+    (_, utf8), (text, no_bytes) = parse_calls
+    assert no_bytes is None
     assert "</html" not in text.lower().replace("</html\u00a0", "").replace("</html\x1c", "")
     if utf8 is not None:
         assert utf8 == text.encode("utf-8")
@@ -544,7 +580,8 @@ def test_cdata_only_in_scripts_keeps_the_input_bytes(
 
     notes: list[str] = []
     tree = etree.tostring(parse_html(page, notes, page.encode("utf-8")))
-    text, utf8 = parse_calls[0]
+    parse_html(page)  # the text path (no bytes): the text the repairs make, parsed as a str
+    (_, utf8), (text, _) = parse_calls
     assert (utf8 is None) is unwrapped
     assert ("html: 1 CDATA section(s) read as text" in notes) is unwrapped
     if not unwrapped:  # (the </html> end tag is cut from both)
@@ -801,3 +838,105 @@ def test_hint_factor_set_operations_equal_the_token_loops(words: list[str], iden
     else:
         expected = 1.0
     assert _hint_factor(el) == expected
+
+
+_MARKUP_PIECES = st.sampled_from(
+    [
+        "<p>a</p>", "</html>", "</HTML \n>", "</html\u00a0>", "</html\x1c>", "</htmlx>",
+        "<![CDATA[x]]>", "<script>//<![CDATA[\n//]]></script>", "<frameset>", "<frame",
+        "<frameſet>", "set>", "</html", ">", "<", " ", "\u2013", "<div a='x'>", "é",
+        "<noframes><p>b</p></noframes>",
+    ]
+)  # fmt: skip
+
+
+@given(st.lists(_MARKUP_PIECES, max_size=12))
+@settings(max_examples=300, deadline=None)
+@example(["<frame", "</html>", "set cols='1'>", "<noframes><p>b</p></noframes>"])
+@example(["<frameset>", "<noframes><p>b</p></noframes>"])
+@example(["<fra", "</html>", "meset cols='1'>", "<noframes><p>b</p></noframes>"])
+@example(["<p>a</p>", "</html\u00a0>", "<p>b</p>", "</html>"])
+def test_repairs_on_the_bytes_equal_the_repairs_on_the_text(pieces: list[str]) -> None:
+    """Whenever the bytes path decides the repairs, its bytes are the text path's text."""
+    from newsclean.readers import html as reader
+
+    page = "<html><body>" + "".join(pieces)
+    data = reader._repaired_bytes(page, page.encode("utf-8"))
+    if data is None:
+        return  # the text path decides (as before)
+    seen: list[str] = []
+
+    def spy(text: str, utf8: bytes | None = None) -> tuple[Any, str | None]:
+        seen.append(text)
+        return _parse_str(text)
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(reader, "_parse", spy)
+        notes: list[str] = []
+        parse_html(page, notes)
+    assert notes == []  # no repair the bytes path would have had to note
+    assert data == seen[0].encode("utf-8")
+
+
+@pytest.mark.parametrize("pad", [0, 1, 4999, 5000, 5001, 9999, 12345])
+@pytest.mark.parametrize(
+    "middle",
+    [
+        _tag(1500),
+        "<script>" + "x" * 30_000 + "</script>",
+        "<p " + "x" * 9_999 + ">",
+        "<P " + "x" * 9_998 + ">",
+        "<p " + "\u00e9" * 5_000 + ">",  # 5,000 characters, 10,000 bytes
+        "<\u00e9 " + "x" * 20_000 + ">",
+        "<a " + "x" * 20_000 + "<b>",
+    ],
+)
+def test_long_tag_bytes_gate_misses_no_long_tag(pad: int, middle: str) -> None:
+    """The bytes gate says "maybe" on every page whose text holds a long tag."""
+    from newsclean.readers._markup import may_hold_long_tag
+
+    text = "<p>" + "y" * pad + "</p>" + middle + "<p>end</p>"
+    data = text.encode("utf-8")
+    if _LONG_TAG.search(text):
+        assert may_hold_long_tag(data)
+    # exactly the regex on the bytes (each byte read as one character)
+    assert may_hold_long_tag(data) == bool(_LONG_TAG.search(data.decode("latin-1")))
+
+
+def test_kept_roles_is_not_removed_for_every_role() -> None:
+    """``role in KEPT_ROLES``, which the stages test, is ``not removed`` for every role."""
+    from newsclean.document import KEPT_ROLES, ROLES
+
+    for role in [None, *sorted(ROLES)]:
+        b = Block(0, "text", role=role)
+        removed = b.role is not None and b.role not in {"body", "heading"}  # the definition
+        assert (b.role in KEPT_ROLES) is (not removed)
+        assert b.removed is removed
+
+
+_CONTAINER_PAGE = (
+    "<html><head><title>T</title><script>var a = 1;</script></head><body>"
+    "<nav><ul><li><a href='/'>Home</a></li><li><a href='/n'>News</a></li></ul></nav>"
+    "<svg><g><path d='M0'/></g></svg><div hidden><p>Hidden text of a hidden box here.</p></div>"
+    "<main><article><h1>Headline of the story</h1>"
+    "<p>First paragraph of the story, long enough to count as prose, with a comma, and more.</p>"
+    "<span><div><p>A paragraph inside a block inside an inline element, long enough too.</p>"
+    "</div></span><figure><img src='a.jpg'><figcaption>Caption</figcaption></figure>"
+    "<p>Second paragraph of the story, also long enough to count as prose for the scores.</p>"
+    "</article><aside><p>Related: another story</p></aside></main>"
+    "<footer><p>Copyright 2024</p></footer></body></html>"
+)
+
+
+@pytest.mark.parametrize("page", [_CONTAINER_PAGE, _AUTHORS_PAGE])
+def test_container_sizes_over_walked_elements_equal_the_whole_tree(page: str) -> None:
+    """Scores and sizes summed over the elements the walk entered equal the whole tree's."""
+    from newsclean.stages.content import _container_scores
+
+    doc = prepare(page)
+    root, walked = doc.flags["walked"]
+    assert root is doc.tree
+    assert len(walked) < sum(1 for _ in root.iter())  # head, svg and hidden box not entered
+    scores, sizes = _container_scores(doc.blocks, doc.tree, walked)
+    assert scores
+    assert (scores, sizes) == _container_scores(doc.blocks, doc.tree)

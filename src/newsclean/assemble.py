@@ -14,7 +14,7 @@ from .article import (
     Provenance,
     Source,
 )
-from .document import Block, Document
+from .document import KEPT_ROLES, Block, Document
 
 __all__ = ["assemble"]
 
@@ -120,7 +120,7 @@ def assemble(doc: Document) -> Article:
     removed: list[dict[str, str]] = []
     paths = _path_function(doc)
     for b in doc.blocks:
-        if b.removed:
+        if b.role not in KEPT_ROLES:
             removed.append(
                 {
                     "role": b.role or "boilerplate",

@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 __all__ = [
     "BODY_ROLES",
+    "KEPT_ROLES",
     "METADATA_ROLES",
     "Block",
     "BlockKind",
@@ -23,6 +24,10 @@ BlockKind = Literal["paragraph", "heading", "list_item", "quote", "caption", "pr
 
 #: roles whose blocks form the article body
 BODY_ROLES = frozenset({"body", "heading"})
+#: the role of every block no stage has removed: none yet, or a body role. ``b.role in
+#: KEPT_ROLES`` is ``not b.removed`` without a call (stages test it on every block in a dozen
+#: passes; the property was ~2,500 Python calls a page on the dev corpus)
+KEPT_ROLES: frozenset[str | None] = frozenset({None, *BODY_ROLES})
 #: roles whose text went into a metadata field rather than being thrown away
 METADATA_ROLES = frozenset(
     {"title", "subtitle", "byline", "dateline", "caption", "credit", "source", "signoff"}
@@ -76,7 +81,7 @@ class Block:
     @property
     def removed(self) -> bool:
         """True when the block is not part of the body."""
-        return self.role is not None and self.role not in BODY_ROLES
+        return self.role not in KEPT_ROLES
 
 
 @dataclass(slots=True, frozen=True)
@@ -140,4 +145,4 @@ class Document:
     @property
     def live(self) -> list[Block]:
         """Blocks that no stage has removed so far."""
-        return [b for b in self.blocks if not b.removed]
+        return [b for b in self.blocks if b.role in KEPT_ROLES]

@@ -59,6 +59,12 @@ def clean_inline(text: str) -> str:
     # str.split() splits on every Unicode space (NBSP, thin space, ...); translate deletes
     # (translate looks every character up in the table: a search for the few it deletes first
     # is ~5x faster on text that has none, which is nearly all text)
+    # Half the texts are clean already (dev corpus: 52 % of the walk's block texts): a
+    # printable text holds no character clean_inline deletes (controls, format characters)
+    # and no whitespace but the ASCII space (every other space is a separator or a control),
+    # so without a double, leading or trailing space it is its own result
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     if _INVISIBLE.search(text) is not None:
         text = text.translate(_DELETE)
     return " ".join(text.split())

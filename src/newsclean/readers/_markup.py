@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-__all__ = ["cap_attributes", "cap_depth", "strip_tags", "unwrap_cdata"]
+__all__ = ["cap_attributes", "cap_depth", "may_hold_long_tag", "strip_tags", "unwrap_cdata"]
 
 # a tag opener: "<name" or "</name", or a comment opener
 _OPENER = re.compile(r"<(?:(/?)([A-Za-z][A-Za-z0-9:_-]{0,63})|(!--))")
@@ -283,3 +283,33 @@ def _long_tags(text: str) -> Iterator[re.Match[str]]:
             m = match(text, lt)
             if m is not None:
                 yield m
+
+
+def may_hold_long_tag(data: bytes) -> bool:
+    """False when the text whose UTF-8 is ``data`` holds no :data:`_LONG_TAG` match.
+
+    Brackets and ASCII letters are single bytes in UTF-8 and no byte of a multi-byte
+    character is ASCII, so a match's "<", letter and ">" are where they are in the text and
+    its run of 10,000+ characters is 10,000+ bytes: the chunk scan of :func:`_long_tags`
+    over the bytes finds every "<" that starts one (and may find more). ``bytes.find`` looks
+    for a single byte with ``memchr``, faster than ``str.find`` in two-byte text.
+    """
+    find, rfind = data.find, data.rfind
+    in_run = False
+    for i in range(0, len(data) - _CHUNK + 1, _CHUNK):
+        j = i + _CHUNK
+        if find(b"<", i, j) >= 0 or find(b">", i, j) >= 0:
+            in_run = False
+            continue
+        if in_run:
+            continue
+        in_run = True
+        lt = rfind(b"<", 0, i)
+        if lt > rfind(b">", 0, i):
+            nxt = data[lt + 1 : lt + 2]
+            if nxt.isalpha():  # (bytes.isalpha: ASCII letters only)
+                end = find(b">", lt + 1)
+                other = find(b"<", lt + 1)
+                if end >= 0 and (other < 0 or end < other) and end - lt >= 10002:
+                    return True
+    return False

@@ -20,7 +20,7 @@ import lxml.etree as etree
 from ..document import Block, BlockKind, Document
 from ..rules import CAMEL_BOUNDARY, hints, ignorecase_gates
 from ..textutil import clean_inline
-from ._markup import cap_attributes, cap_depth, strip_tags, unwrap_cdata
+from ._markup import cap_attributes, cap_depth, may_hold_long_tag, strip_tags, unwrap_cdata
 
 __all__ = ["heading_parts", "parse_html", "read_html", "read_tree"]
 
@@ -143,8 +143,17 @@ def parse_html(text: str, notes: list[str] | None = None, utf8: bytes | None = N
         end = text.find(">", start.end() if start else 0)
         text = text[end + 1 :] if end >= 0 else ""
         utf8 = None
-    if not text.strip():
+    if not text or text.isspace():  # (what "not text.strip()" says, without the copy)
         return None
+    if utf8 is not None:
+        # the repairs below decided on the bytes alone when they can be (nearly every page):
+        # the text is not scanned nor cut (its scans took 0.8 ms a page on the dev corpus)
+        data = _repaired_bytes(text, utf8)
+        if data is not None:
+            root, fatal = _parse(text, data)
+            if fatal is None:
+                return root
+            # (the parser gave up: the text path below reads the page again and says so)
     # one scan finds every CDATA opener, </html> end tag and <frameset> (a scan each took
     # three times as long; nearly every page has one </html>, few have the others)
     found = list(_RARE_MARKUP.finditer(text))
@@ -242,10 +251,63 @@ def _cut_end_tags(utf8: bytes, count: int) -> bytes | None:
     return b"".join(pieces)
 
 
+# a superset of _RARE_MARKUP's matches in the UTF-8 bytes: "html" and "frame" hold no letter
+# that IGNORECASE matches to a character outside ASCII (only i, k and s have one: İ, K, ſ), and
+# a <frameset> whose "s" is an "ſ" still starts with "<frame"
+_RARE_MARKUP_GATE = re.compile(rb"<(?:!\[|/html|frame)", re.IGNORECASE)
+_FRAME_BYTES = re.compile(rb"<frame", re.IGNORECASE)
+
+
+def _repaired_bytes(text: str, utf8: bytes) -> bytes | None:
+    """The bytes parse_html's repairs make of ``utf8`` (``text`` as UTF-8), found in the bytes
+    alone, or None when a repair needs the text.
+
+    Those are the pages without a <frameset> or a "<frame" anywhere, whose CDATA sections (if
+    any) are all script content, whose </html> end tags read "</html", ASCII spaces and ">"
+    (the bytes pattern's; the text's also takes Unicode spaces) and without a tag long enough
+    to need cap_attributes: the </html> cut from the bytes is then the one cut from the text
+    (tests/test_fastpaths.py checks the two paths agree).
+    """
+    spans: list[tuple[int, int]] = []
+    cdata = False
+    for m in _RARE_MARKUP_GATE.finditer(utf8):
+        second = utf8[m.start() + 1]
+        if second == 0x21:  # "<!["
+            cdata = True
+        elif second == 0x2F:  # "</html"
+            end = _END_HTML_BYTES.match(utf8, m.start())
+            if end is None:
+                return None
+            spans.append(end.span())
+        else:  # "<frame"
+            return None
+    if cdata and unwrap_cdata(text)[1]:
+        return None
+    data = utf8
+    if spans:
+        pieces: list[bytes] = []
+        joins: list[int] = []
+        last = size = 0
+        for a, b in spans:
+            pieces.append(utf8[last:a])
+            size += a - last
+            joins.append(size)
+            last = b
+        pieces.append(utf8[last:])
+        data = b"".join(pieces)
+        # a "<frame" the cut put together straddles a join
+        if any(_FRAME_BYTES.search(data, max(0, j - 6), j + 6) for j in joins):
+            return None
+    if may_hold_long_tag(data):
+        return None
+    return data
+
+
 def _parse(text: str, utf8: bytes | None = None) -> tuple[Any, str | None]:
     """The root element (or None) and the message of a fatal parser error (or None).
 
-    ``utf8`` is ``text`` encoded as UTF-8 when the caller has it already."""
+    ``utf8``, when the caller has it, is what is parsed: ``text`` encoded as UTF-8, or as
+    parse_html's repairs would make it (``text`` is then unused)."""
     # libxml2 is handed UTF-8 bytes, its own encoding: given a str, lxml passes the string's
     # internal UCS-2/UCS-4 buffer and libxml2 converts all of it (dev corpus, instructions
     # counted by cachegrind: parsing the input's bytes takes ~20 % fewer than the str)
@@ -390,7 +452,12 @@ def _hints_for(tag: str, cls: str, ident: str, role: str, itemprop: str) -> _Ele
                     tok = a + b
                     credit = credit or tok in _CREDIT_CLASS
                     caption = caption or tok in _CAPTION_CLASS
-    return _ElementHints(tuple(neg), pos, credit, caption)
+    # (tuple.__new__ as NamedTuple._make does: the class's own __new__ is a Python function,
+    # a frame for each of the ~150 cache misses a page)
+    return _new_tuple(_ElementHints, (tuple(neg), pos, credit, caption))
+
+
+_new_tuple = tuple.__new__
 
 
 def _element_hints(el: Any, tag: str) -> _ElementHints:
@@ -528,6 +595,12 @@ def read_tree(
     block_tags, skip_tags, sr_class, hints_for = _BLOCK, _SKIP, _screen_reader_class, _hints_for
     skip_subtree, stack_append, stack_pop = walker.skip_subtree, stack.append, stack.pop
     elements = 0
+    # the elements the walk enters (not those of skipped subtrees), in document order: every
+    # block element and all its ancestors are among them (select_content sums sizes over
+    # these instead of root.iter(), which also visits the ~2,000 elements a page of the head,
+    # scripts and svg icons on the dev corpus)
+    walked: list[Any] = []
+    walked_append = walked.append
     for event, el in walker:
         tag = el.tag
         if event == "start":
@@ -550,6 +623,7 @@ def read_tree(
                 if authors is not None:
                     _skipped_authors(el, authors)
                 continue
+            walked_append(el)
             itemprop = el.get("itemprop")
             if authors is not None and (
                 itemprop == "author" or (tag == "a" and el.get("rel") == "author")
@@ -675,6 +749,7 @@ def read_tree(
     # every sibling of every block's ancestors had a start event: assemble bounds the cost of
     # lxml's getpath() (which counts siblings on each call) with this
     doc.flags["elements"] = elements
+    doc.flags["walked"] = (root, walked)
 
 
 def _shown(el: Any) -> bool:
@@ -869,16 +944,29 @@ _SUBTREE_AUTHORS = etree.XPath(
 )
 
 
+#: elements of a skipped subtree looked at in Python before it is left to the XPath (which
+#: costs ~10 us a call however small the subtree: dev corpus, ~39 subtrees with children a
+#: page, nine in ten of them icons and buttons of at most 9 elements, two a page above 32)
+_SMALL_SUBTREE = 32
+
+
 def _skipped_authors(el: Any, authors: list[Any]) -> None:
     """Append the microdata author elements of a subtree the walk skips (head, svg, hidden)."""
-    # ~190 subtrees a page, most of them one element (script, style, meta): a subtree with
-    # children (the head, an svg, a hidden menu) is searched by XPath in C rather than by a
-    # Python loop over its elements (dev corpus: ~450 elements a page in skipped subtrees)
-    if len(el):
-        found: list[Any] = _SUBTREE_AUTHORS(el)  # type: ignore[assignment]  # a node-set
-        authors.extend(found)
-    elif _is_author(el):
-        authors.append(el)
+    # ~83 subtrees a page, most of them one element (script, style, meta); a small subtree is
+    # looked through in Python, a big one (the head, a hidden menu) by XPath in C
+    if not len(el):
+        if _is_author(el):
+            authors.append(el)
+        return
+    found: list[Any] = []
+    for n, x in enumerate(el.iter()):
+        if n == _SMALL_SUBTREE:
+            found = _SUBTREE_AUTHORS(el)  # type: ignore[assignment]  # a node-set
+            break
+        # (_is_author inlined)
+        if x.get("itemprop") == "author" or (x.tag == "a" and x.get("rel") == "author"):
+            found.append(x)
+    authors.extend(found)
 
 
 def _microdata_authors(doc: Document, elements: list[Any]) -> None:

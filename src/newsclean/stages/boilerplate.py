@@ -6,7 +6,7 @@ import itertools
 import re
 
 from ..dates import find_dates
-from ..document import Document
+from ..document import KEPT_ROLES, Document
 from ..rules import MAX_PHRASE_WORDS, match_phrase
 from ..textutil import is_sentence_like, normalize_key, word_count
 
@@ -110,7 +110,7 @@ def strip_boilerplate(doc: Document) -> Document:
         k = normalize_key(b.text)
         counts[k] = counts.get(k, 0) + 1
     for b in doc.blocks:
-        if b.removed:
+        if b.role not in KEPT_ROLES:
             continue
         text = b.text
         wc = word_count(text)
@@ -192,7 +192,7 @@ def _embedded_posts(doc: Document) -> None:
         if b.reason != "social-embed" or b.kind != "quote":
             continue
         j = i - 1
-        while j >= 0 and blocks[j].kind == "quote" and not blocks[j].removed:
+        while j >= 0 and blocks[j].kind == "quote" and blocks[j].role in KEPT_ROLES:
             doc.mark(blocks[j], "media", "social-embed")
             j -= 1
 
@@ -202,10 +202,10 @@ def _comment_headers(doc: Document) -> None:
 
     Like a comment count ("3 comments"), ``select_main_run`` ends the article before it.
     """
-    live = [b for b in doc.blocks if not b.removed or b.reason == "timestamp"]
+    live = [b for b in doc.blocks if b.role in KEPT_ROLES or b.reason == "timestamp"]
     for b, nxt in itertools.pairwise(live):
         if (
-            not b.removed
+            b.role in KEPT_ROLES
             and word_count(b.text) <= 16
             and _COMMENT_HEADER.match(b.text)
             and find_dates(nxt.text)
@@ -232,9 +232,9 @@ def _teaser_summaries(doc: Document) -> None:
             nxt.reason == "ui-text"  # (the rare condition first: most triples stop here)
             and b.kind == "paragraph"
             and prev.kind == "heading"
-            and not b.removed
-            and nxt.removed
-            and prev.removed
+            and b.role in KEPT_ROLES
+            and nxt.role not in KEPT_ROLES
+            and prev.role not in KEPT_ROLES
             and prev.link_density >= 0.7
         ):
             doc.mark(b, "related", "teaser-summary")
@@ -242,7 +242,7 @@ def _teaser_summaries(doc: Document) -> None:
 
 def _trailing_furniture(doc: Document) -> None:
     """Short non-prose blocks after the article's last prose block are page furniture."""
-    live = [b for b in doc.blocks if not b.removed]
+    live = [b for b in doc.blocks if b.role in KEPT_ROLES]
     last = max((i for i, b in enumerate(live) if is_sentence_like(b.text)), default=-1)
     if last < 0:
         return
@@ -258,7 +258,7 @@ def _related_sections(doc: Document) -> None:
         if b.reason == "related-links" and word_count(b.text) <= 8:
             active = True
             continue
-        if b.removed:
+        if b.role not in KEPT_ROLES:
             continue
         if is_sentence_like(b.text) and b.link_density < 0.5:
             active = False
@@ -278,7 +278,7 @@ def strip_author_bio(doc: Document) -> Document:
     surnames = {normalize_key(str(a)).split()[-1] for a in authors if normalize_key(str(a))}
     if not surnames:
         return doc
-    body = [b for b in doc.blocks if not b.removed and b.kind != "heading"]
+    body = [b for b in doc.blocks if b.role in KEPT_ROLES and b.kind != "heading"]
     if len(body) <= _BIO_TAIL:
         return doc  # a short text is all article
     for b in body[-_BIO_TAIL:]:

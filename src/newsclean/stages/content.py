@@ -6,7 +6,7 @@ import json
 import re
 from typing import Any
 
-from ..document import METADATA_ROLES, Block, Document
+from ..document import KEPT_ROLES, METADATA_ROLES, Block, Document
 from ..readers.html import parse_html, text_of
 from ..rules import class_tokens, hints
 from ..textutil import is_sentence_like, normalize_key, word_count
@@ -20,12 +20,14 @@ _LAYOUT_WORDS = frozenset({"sidebar", "aside", "rail", "widget"})
 
 
 def _container_scores(
-    blocks: list[Block], root: Any
+    blocks: list[Block], root: Any, walked: list[Any] | None = None
 ) -> tuple[dict[Any, float], dict[Any, list[int]]]:
     """Readability-style scores: each prose block credits its container and two ancestors.
 
     Also returns, per element, [total chars, link chars, prose chars] of the blocks below it,
     summed bottom-up in one pass over the tree (linear in the number of elements).
+    ``walked``, the elements the reader's walk entered in document order, stands in for the
+    whole tree: every element with blocks below it is one of them (the others get no size).
     """
     scores: dict[Any, float] = {}
     own: dict[Any, list[int]] = {}
@@ -54,7 +56,7 @@ def _container_scores(
             node = node.getparent()
     # reversed pre-order visits every element after all of its descendants
     sizes: dict[Any, list[int]] = {}
-    for el in reversed(list(root.iter())):
+    for el in reversed(walked if walked is not None else list(root.iter())):
         s = own.get(el)
         if s is None:
             continue
@@ -120,7 +122,10 @@ def select_content(doc: Document) -> Document:
     """Mark blocks outside the article's container as boilerplate (tree inputs only)."""
     if doc.tree is None or not doc.blocks:
         return doc
-    scores, sizes = _container_scores(doc.blocks, doc.tree)
+    walked = doc.flags.get("walked")
+    scores, sizes = _container_scores(
+        doc.blocks, doc.tree, walked[1] if walked and walked[0] is doc.tree else None
+    )
     if not scores:
         return doc
     ranked: list[tuple[float, Any]] = []
@@ -247,7 +252,7 @@ def _sections(blocks: list[Block]) -> list[int]:
         b = blocks[i]
         if b.kind == "heading":
             count = 0
-        elif not b.removed and is_sentence_like(b.text):
+        elif b.role in KEPT_ROLES and is_sentence_like(b.text):
             count = min(count + 1, 2)
     return out
 
@@ -260,7 +265,7 @@ def _run_score(b: Block, section: int) -> float:
     sentence, a comment count) sums near zero, an article paragraph well above.
     """
     n = len(b.text)
-    if b.removed or b.kind == "caption":
+    if b.role not in KEPT_ROLES or b.kind == "caption":
         # known junk (catalogue phrase) or a figure caption: it does not split the article
         return -5.0
     if is_sentence_like(b.text):
@@ -284,7 +289,7 @@ def _section_heading(b: Block, section: int) -> bool:
     """
     return (
         b.kind == "heading"
-        and not b.removed
+        and b.role in KEPT_ROLES
         and b.link_density < 0.5
         and section >= 2
         and not is_sentence_like(b.text)
@@ -302,7 +307,7 @@ def _cut_at_related(blocks: list[Block], start: int, end: int) -> int:
     # count[k], chars[k]: prose blocks and their characters in blocks[start : start + k]
     count, chars = [0], [0]
     for b in blocks[start : end + 1]:
-        prose = not b.removed and is_sentence_like(b.text)
+        prose = b.role in KEPT_ROLES and is_sentence_like(b.text)
         count.append(count[-1] + prose)
         chars.append(chars[-1] + (len(b.text) if prose else 0))
     for i in range(start, end + 1):
@@ -340,7 +345,7 @@ def _prose_follows(blocks: list[Block], i: int, end: int) -> bool:
     """
     after: list[Block] = []
     for b in blocks[i + 1 : min(end, i + _FOLLOW_REACH) + 1]:
-        if b.removed:
+        if b.role not in KEPT_ROLES:
             if after and (b.role == "related" or b.kind == "heading"):
                 return False
             continue
@@ -383,7 +388,11 @@ def select_main_run(doc: Document) -> Document:
     end = _cut_at_related(blocks, start, end)
     doc.flags["main_run"] = (start, end)
     for i, b in enumerate(blocks):
-        if b.removed or start <= i <= end or b.reason in ("in-article-body", "article-lead"):
+        if (
+            b.role not in KEPT_ROLES
+            or start <= i <= end
+            or b.reason in ("in-article-body", "article-lead")
+        ):
             continue
         doc.mark(b, "boilerplate", "before-article" if i < start else "after-article")
     return doc
@@ -432,7 +441,7 @@ def follow_article_body(doc: Document) -> Document:
             # of the content container (development corpus: HTML body precision)
             if b.reason not in _ASIDE_REASONS:
                 doc.mark(b, "body", "in-article-body")
-        elif not inside and not b.removed and b.kind != "caption":
+        elif not inside and b.role in KEPT_ROLES and b.kind != "caption":
             doc.mark(b, "boilerplate", "not-in-article-body")
     doc.flags["article_body_used"] = True
     _keep_lead(doc)
@@ -495,7 +504,7 @@ def _blocks_from_article_body(
     reason: str = "from-article-body",
 ) -> None:
     for b in doc.blocks:
-        if not b.removed or b.reason == "in-article-body":
+        if b.role in KEPT_ROLES or b.reason == "in-article-body":
             doc.mark(b, "boilerplate", "not-in-article-body")
     for part in body.split("\n"):
         text = " ".join(part.split())
@@ -519,7 +528,9 @@ _SENTENCE_ENDS = re.compile(r"[.!?。！？][\"”’»)]?(?:\s|<|$)")
 def _body_from_page_state(doc: Document) -> None:
     """The article text of an empty shell page, from a JSON state script (reason
     ``from-page-state``); nothing when the page shows prose or no state holds an article."""
-    shown = sum(len(b.text) for b in doc.blocks if not b.removed and is_sentence_like(b.text))
+    shown = sum(
+        len(b.text) for b in doc.blocks if b.role in KEPT_ROLES and is_sentence_like(b.text)
+    )
     if shown >= _SHELL_PROSE:
         return
     best, where = "", ""

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from typing import Any
 
 from ..dates import find_dates, parse_iso
-from ..document import Block, Document
+from ..document import KEPT_ROLES, Block, Document
 from ..names import PUBLISHED_LABEL
 from ..textutil import word_count
 from ._shared import (
@@ -81,7 +81,7 @@ def find_dates_stage(doc: Document) -> Document:
             hits = find_dates(b.text)
             if hits and sum(h.end - h.start for h in hits) >= 0.5 * len(b.text):
                 doc.set_field("published", hits[0].value, "dateline-text")
-                if not b.removed or b.reason in ("after-article", "before-article"):
+                if b.role in KEPT_ROLES or b.reason in ("after-article", "before-article"):
                     doc.mark(b, "dateline", "dateline")
                 break
     if "published" not in doc.fields:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..document import Document
+from ..document import KEPT_ROLES, Document
 from ..textutil import is_sentence_like, word_count
 
 __all__ = ["tidy_body"]
@@ -14,7 +14,7 @@ _END_PUNCT = re.compile(r"[.!?…:;,]\s*[\"”»’']?$")
 
 def tidy_body(doc: Document) -> Document:
     """Give every unclaimed block the body or heading role."""
-    live = [b for b in doc.blocks if not b.removed]
+    live = [b for b in doc.blocks if b.role in KEPT_ROLES]
     for i, b in enumerate(live):
         if b.role is not None:
             continue

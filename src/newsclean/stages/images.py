@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from ..document import Block, Document
+from ..document import KEPT_ROLES, Block, Document
 from ..names import agency_of
 from ..rules import agencies, image_url_kind
 from ..textutil import is_sentence_like, word_count
@@ -140,7 +140,7 @@ def _pair_credit(doc: Document, i: int, credit: str | None) -> bool:
     nxt = blocks[i + 1] if i + 1 < len(blocks) else None
     if (
         nxt is None
-        or nxt.removed
+        or nxt.role not in KEPT_ROLES
         or word_count(nxt.text) > 30
         or nxt.kind == "heading"
         or nxt.link_density >= 0.5
@@ -186,7 +186,7 @@ def find_images(doc: Document) -> Document:
                 order.append(fig)
             by_figure[fig].append(b)
             continue
-        if b.removed:
+        if b.role not in KEPT_ROLES:
             continue
         info = inline_images.get(b.extra.get("el")) if inline_images else None
         if info is not None and b.extra.get("emphasized") and word_count(b.text) <= 40:

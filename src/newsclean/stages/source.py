@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..document import Document
+from ..document import KEPT_ROLES, Document
 from ..names import agency_of
 from ..readers.html import text_of
 from ..rules import bylines, stopwords
@@ -138,7 +138,7 @@ def _agency_lines(doc: Document) -> list[str]:
 def _mark_agency_lines(doc: Document) -> None:
     """A body line that only names an agency ("dpa", "Quelle: dpa", "Bron: BELGA") is a credit."""
     for b in doc.blocks:
-        if not b.removed and b.kind != "heading" and _agency_only(b.text):
+        if b.role in KEPT_ROLES and b.kind != "heading" and _agency_only(b.text):
             doc.mark(b, "source", "agency-line")
 
 
@@ -149,7 +149,7 @@ def find_source(doc: Document) -> Document:
     for i, b in enumerate(blocks):
         # (each pattern needs a character most blocks lack: "(" and ":" are tested first)
         m = _SIGNOFF.match(b.text) if "(" in b.text else None
-        if m and (b.removed is False or b.reason in ("after-article", "outside-main-content")):
+        if m and (b.role in KEPT_ROLES or b.reason in ("after-article", "outside-main-content")):
             codes = [agency_of(p) for p in re.split(r"[,/;]", m.group(1))]
             codes_ok = [c for c in codes if c]
             if codes_ok:
@@ -182,7 +182,7 @@ def find_source(doc: Document) -> Document:
             if ag and ag not in found_agencies:
                 found_agencies.append(ag)
     attributed: list[str] = []
-    body_text = " ".join(b.text for b in blocks if not b.removed)
+    body_text = " ".join(b.text for b in blocks if b.role in KEPT_ROLES)
     for name in _attributions(body_text):
         key = normalize_key(name).removeprefix("the ")
         if not any(normalize_key(a).removeprefix("the ") == key for a in attributed):
@@ -311,7 +311,7 @@ _STOPWORD_LISTS = {"nb": "no", "nn": "no"}  # declared tags whose function words
 
 
 def _language(doc: Document) -> None:
-    sample = " ".join(b.text for b in doc.blocks if not b.removed)[:5000]
+    sample = " ".join(b.text for b in doc.blocks if b.role in KEPT_ROLES)[:5000]
     for c in doc.get("language"):
         if isinstance(c.value, str) and _LANG_TAG.match(c.value):
             declared = c.value.replace("_", "-").split("-")[0].lower()
