@@ -50,6 +50,7 @@ PARAS = ARTICLE_PARAS
             "Jane S. Doe / AP",
         ),
         ("Jane Doe at the depot. (Photograph by John Roe)", "Jane Doe at the depot.", "John Roe"),
+        ("Trams at the depot. PHOTO BY JOHN ROE/AP", "Trams at the depot.", "JOHN ROE/AP"),
     ],
 )
 def test_caption_line_with_credit_in_text_copy(line: str, caption: str, credit: str) -> None:

@@ -940,3 +940,14 @@ def test_container_sizes_over_walked_elements_equal_the_whole_tree(page: str) ->
     scores, sizes = _container_scores(doc.blocks, doc.tree, walked)
     assert scores
     assert (scores, sizes) == _container_scores(doc.blocks, doc.tree)
+
+
+def test_byline_label_length_gate_covers_every_label() -> None:
+    """_is_byline_label's length gate is longer than every opener and label it looks for."""
+    from newsclean.rules import _load
+    from newsclean.stages import byline
+
+    openers = [p for ps in _load("bylines.json")["prefixes"].values() for p in ps]
+    longest = max(len(x) for x in [*openers, *byline._BYLINE_LABELS])
+    # with a colon and the emphasis marks and spaces of a copy ("**Ein Beitrag von:** ")
+    assert longest + 8 <= byline._LABEL_MAX_CHARS

@@ -61,12 +61,10 @@ def _is_byline_block(b: Block) -> bool:
     wc = word_count(b.text)
     if wc > 25 or wc == 0:
         return False
-    _, had_prefix = strip_byline_prefix(b.text)
+    rest, had_prefix = strip_byline_prefix(b.text)
     if had_prefix:
-        rest = strip_byline_prefix(b.text)[0]
-        return (bool(rest.strip()) and rest.strip()[0].isupper()) or bool(
-            agency_of(rest.split(",")[0])
-        )
+        rest = rest.strip()
+        return (bool(rest) and rest[0].isupper()) or bool(agency_of(rest.split(",")[0]))
     return False
 
 
@@ -81,6 +79,8 @@ def _author_rank(origin: str) -> int:
 
 def _is_byline_label(b: Block) -> bool:
     """A line that is only a byline word: "By", "Von", "Author of the article:"."""
+    if len(b.text) > _LABEL_MAX_CHARS:
+        return False  # (most lines: spared the prefix pattern)
     rest, had = strip_byline_prefix(b.text + " ")
     return (had and not rest.strip()) or b.text.strip().casefold().rstrip(":") in _BYLINE_LABELS
 
@@ -88,6 +88,9 @@ def _is_byline_label(b: Block) -> bool:
 _BYLINE_LABELS = frozenset(
     {"author of the article", "author", "authors", "autor", "autorin", "auteur", "written by"}
 )
+# longer than any label above or byline opener of bylines.json ("ein beitrag von", 15) with
+# the emphasis marks and spaces a copy puts around it
+_LABEL_MAX_CHARS = 40
 
 
 def find_byline(doc: Document) -> Document:

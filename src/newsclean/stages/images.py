@@ -84,7 +84,7 @@ def _split_credit(text: str) -> tuple[str, str | None]:
 
 def _credit_by(text: str) -> re.Match[str] | None:
     """ "… Photo by Jane Doe / AP" (the gate spares the regex the lines without " by ")."""
-    return _CREDIT_BY.search(text) if " by " in text or " By " in text else None
+    return _CREDIT_BY.search(text) if " by " in text.lower() else None
 
 
 # a copyright notice: ©/Copyright opening a line that names a year or reserves the rights
