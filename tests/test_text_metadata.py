@@ -903,3 +903,19 @@ def test_publisher_of_a_text_copy_is_its_footer_copyright() -> None:
     assert a.source.publisher == "The Daily Example"
     assert {o.field: o.origin for o in a.provenance.origins}["publisher"] == "copyright-line"
     assert a.images == ()  # a notice is no photo credit
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("**Jane Walker/John Roe**", ["Jane Walker", "John Roe"]),
+        ("Jane Walker", ["Jane Walker"]),
+        ("추천 기사", []),  # a teaser label of a script without capitals: no name
+    ],
+)
+def test_markdown_name_line_under_the_headline(line: str, authors: list[str]) -> None:
+    """A dump's line of names only, between headline and body, names the authors."""
+    md = "\n\n".join(["# Trams return to the old town after forty years", line, *_LEAD.split("\n")])
+    a = newsclean.clean(md)
+    assert a.provenance.input_format == "markdown"
+    assert [p.name for p in a.authors] == authors

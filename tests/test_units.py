@@ -86,6 +86,8 @@ def test_updated_label_is_recognised() -> None:
         ("John Roe Chief Sports Correspondent", ["John Roe"], []),
         ("Senior Political Reporter", [], []),
         ("By Jane Doe in Kyiv and Reuters", ["Jane Doe"], ["Reuters"]),
+        ("Kommentar von Anna Müller", ["Anna Müller"], []),
+        ("Analysis by Jane Doe", ["Jane Doe"], []),
         ("Associated Press in Valencia", [], ["AP"]),
         ("Von Anna Müller aus Berlin", ["Anna Müller"], []),
         ("Reporter", [], []),
