@@ -802,3 +802,15 @@ def test_json_state_is_ignored_when_the_page_shows_the_article() -> None:
         _shell(state, shown="<article><h1>Trams</h1>" + paras(PARAS) + "</article>")
     )
     assert [p.text for p in a.paragraphs] == PARAS
+
+
+@pytest.mark.parametrize("folder", ["author", "autoren", "autores", "auteurs", "autori"])
+def test_links_to_author_pages_credit_the_authors(folder: str) -> None:
+    """Links to author pages under the headline name the authors, in the site's language."""
+    links = (
+        f"<p><a href='/{folder}/jane-doe'>Jane Doe</a>, "
+        f"<a href='/{folder}/chus-del-pino.html'>Chus del Pino</a></p>"
+    )
+    article = "<h1>Tram lines approved</h1>" + links + paras(PARAS)
+    a = newsclean.clean(page(article=article))
+    assert [p.name for p in a.authors] == ["Jane Doe", "Chus del Pino"]

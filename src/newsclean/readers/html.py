@@ -49,7 +49,7 @@ _INLINE_CREDIT_TAGS = frozenset({"span", "small", "em", "strong", "b", "i", "cit
 _RESIDUAL_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]{0,30}(?:\s[^<>]{0,1000})?/?>")
 # links to an author page: /author/jdoe, /autoren/jane-doe-1.123, /by/jane-doe, /people/...
 _AUTHOR_HREF = re.compile(
-    r"/(?:authors?|autor(?:en|in)?|auteurs?|autore|by|people|profile|profil|journalist(?:en)?|"
+    r"/(?:authors?|autor(?:en|in|es|as)?|auteurs?|autor[ei]|by|people|profile|profil|journalist(?:en)?|"
     r"redakteur(?:e|in)?|reporters?|staff|columnists?|writers?)/[^/?#]{2,}",
     re.IGNORECASE,
 )
