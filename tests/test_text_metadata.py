@@ -919,3 +919,33 @@ def test_markdown_name_line_under_the_headline(line: str, authors: list[str]) ->
     a = newsclean.clean(md)
     assert a.provenance.input_format == "markdown"
     assert [p.name for p in a.authors] == authors
+
+
+@pytest.mark.parametrize(
+    ("box", "authors"),
+    [
+        (["Jane Walker", "Journalist"], ["Jane Walker"]),
+        (["Jane Walker", "Redakteurin"], ["Jane Walker"]),
+        (["Paris", "Journalist"], []),  # one word: no full name
+    ],
+)
+def test_author_box_name_over_role(box: list[str], authors: list[str]) -> None:
+    """An author box (a full name over a line that is only a role) names the author."""
+    text = _copy("Trams return to the old town after forty years") + "\n\n" + "\n\n".join(box)
+    a = newsclean.clean(text)
+    assert [p.name for p in a.authors] == authors
+    origins = {o.field: o.origin for o in a.provenance.origins}
+    assert origins.get("authors") == ("author-card" if authors else None)
+
+
+def test_name_over_a_sentence_is_no_author_box() -> None:
+    """Under the name, a sentence about the person is no role: the box rule does not apply."""
+    text = (
+        _copy("Trams return to the old town after forty years")
+        + "\n\n"
+        + "\n\n".join(
+            ["Jane Walker", "Journalist in Paris and Berlin for twenty years", "Contact us"]
+        )
+    )
+    a = newsclean.clean(text)
+    assert {o.field: o.origin for o in a.provenance.origins}.get("authors") != "author-card"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, cached_property
+from itertools import pairwise
 from typing import Any
 
 from ..dates import find_dates
@@ -194,6 +195,10 @@ def find_byline(doc: Document) -> Document:
         dated = _names_by_dateline(doc, zone_end)
         if dated:
             persons, origin = dated, "name-by-dateline"
+    if not persons and guess:
+        carded = _name_over_role(doc)
+        if carded:
+            persons, origin = carded, "author-card"
     if not persons and not orgs and not agencies_found:  # no credit at all so far
         signed = _name_after_body(doc)
         if signed:
@@ -256,6 +261,24 @@ def _name_line(doc: Document) -> list[str]:
             if names:
                 doc.mark(b, "byline", "author-signature")
                 return names
+    return []
+
+
+def _name_over_role(doc: Document) -> list[str]:
+    """The name of an author box: a line of one full name over a line that is only a role.
+
+    ("## Jane Doe" / "Journalist", "Jane Doe" / "Redakteurin"): the first such pair.
+    """
+    roles = frozenset(bylines().roles)
+    blocks = doc.blocks
+    for b, nxt in pairwise(blocks):
+        if nxt.text.strip().casefold().rstrip(".:") not in roles or word_count(b.text) > 4:
+            continue
+        persons = parse_byline(b.text).persons
+        if len(persons) == 1 and " " in persons[0] and title_key(persons[0]) == title_key(b.text):
+            doc.mark(b, "byline", "author-card")
+            doc.mark(nxt, "byline", "author-card")
+            return persons
     return []
 
 
