@@ -268,3 +268,18 @@ def test_an_image_a_users_stage_adds_is_kept() -> None:
     assert [(i.url, i.caption) for i in a.images] == [
         ("https://example.org/map.png", "The new lines")
     ]
+
+
+@pytest.mark.parametrize("alt", ["Video", "Close", "50:55", "„"])
+def test_alt_text_that_describes_nothing_is_no_caption(alt: str) -> None:
+    """A UI label, a play time or a lone mark as alt text: the picture stays, uncaptioned."""
+    md = _dump(
+        "# Council votes to expand the tram network",
+        *PARAS[:2],
+        f"![{alt}](https://example.org/img/tram-depot.jpg)",
+        *PARAS[2:],
+    )
+    a = newsclean.clean(md)
+    assert [(i.url, i.caption) for i in a.images] == [
+        ("https://example.org/img/tram-depot.jpg", None)
+    ]

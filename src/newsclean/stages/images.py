@@ -8,7 +8,7 @@ from typing import Any
 
 from ..document import KEPT_ROLES, Block, Document
 from ..names import agency_of
-from ..rules import agencies, image_url_kind
+from ..rules import agencies, image_url_kind, match_phrase
 from ..textutil import is_sentence_like, word_count
 
 __all__ = ["CREDIT_LABELS", "claim_captions", "find_images", "select_images"]
@@ -313,6 +313,20 @@ _IMAGE_ABOVE = 8
 _IMAGE_BELOW = 3
 
 
+_DURATION = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+
+
+def _says_nothing(caption: str) -> bool:
+    """Alt text or a caption that describes no picture: "Image", a UI label ("Video",
+    "Close"), a play time ("50:55"), a lone quotation mark."""
+    return (
+        caption.casefold() in _ALT_LABELS
+        or not any(c.isalnum() for c in caption)
+        or _DURATION.fullmatch(caption) is not None
+        or match_phrase(caption) is not None
+    )
+
+
 def _claimed_since(doc: Document, at: Sequence[int], caption: str) -> bool:
     """The caption's block went to a later stage (the "By" under a credit line is a byline)."""
     return any(
@@ -354,9 +368,7 @@ def select_images(doc: Document) -> Document:
             if kind == "placeholder":
                 image["url"] = None
             caption = image.get("caption")
-            if caption is not None and (
-                caption.casefold() in _ALT_LABELS or _claimed_since(doc, at, caption)
-            ):
+            if caption is not None and (_says_nothing(caption) or _claimed_since(doc, at, caption)):
                 image["caption"] = None  # "Image" says nothing; a line taken since is no caption
             if image.get("url") or image.get("caption") or image.get("credit"):
                 kept.append(image)
