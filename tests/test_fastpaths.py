@@ -940,3 +940,21 @@ def test_container_sizes_over_walked_elements_equal_the_whole_tree(page: str) ->
     scores, sizes = _container_scores(doc.blocks, doc.tree, walked)
     assert scores
     assert (scores, sizes) == _container_scores(doc.blocks, doc.tree)
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "/section/politics", "/sections/world/", "/category/news", "/categories/a-b",
+        "/rubrik/x", "/ressort/y/", "/themen/z", "/sectionx/politics", "/news/1", "",
+        "/Section/politics", "https://example.com/category/sport-news",
+    ],
+)  # fmt: skip
+def test_section_link_gate_lets_through_every_href_the_pattern_matches(href: str) -> None:
+    """The substring gate before the section-link pattern drops only hrefs it cannot match."""
+    from newsclean.stages.source import _SECTION_HREF, _SECTION_WORDS
+
+    if _SECTION_HREF.search(href):
+        assert any(w in href for w in _SECTION_WORDS)
+    alternatives = _SECTION_HREF.pattern.split("(?:")[1].split(")")[0].split("|")
+    assert all(any(w in alt for w in _SECTION_WORDS) for alt in alternatives)

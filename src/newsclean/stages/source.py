@@ -190,6 +190,13 @@ def find_source(doc: Document) -> Document:
     return doc
 
 
+_SECTION_HREF = re.compile(
+    r"/(?:section|sections|category|categories|rubrik|ressort|themen)/[\w-]+/?$"
+)
+# a substring of each alternative of _SECTION_HREF (which is case-sensitive)
+_SECTION_WORDS = ("section", "categor", "rubrik", "ressort", "themen")
+
+
 def _section(doc: Document) -> None:
     for c in doc.get("section"):
         if isinstance(c.value, str) and 0 < word_count(c.value) <= 5:
@@ -199,9 +206,8 @@ def _section(doc: Document) -> None:
         return
     for a in doc.tree.iter("a"):
         href = a.get("href") or ""
-        if re.search(
-            r"/(?:section|sections|category|categories|rubrik|ressort|themen)/[\w-]+/?$", href
-        ):
+        # (every link of a page without a section candidate: the words first, in C)
+        if any(map(href.__contains__, _SECTION_WORDS)) and _SECTION_HREF.search(href):
             text = " ".join(text_of(a).split())
             if 0 < word_count(text) <= 3:
                 doc.set_field("section", text, "section-link")
