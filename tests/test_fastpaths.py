@@ -958,3 +958,23 @@ def test_section_link_gate_lets_through_every_href_the_pattern_matches(href: str
         assert any(w in href for w in _SECTION_WORDS)
     alternatives = _SECTION_HREF.pattern.split("(?:")[1].split(")")[0].split("|")
     assert all(any(w in alt for w in _SECTION_WORDS) for alt in alternatives)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quelle: dpa", "Quelle:dpa, AFP und Reuters heute", "mit dpa", "Source : AFP Reuters dpa",
+        "with Reuters and AFP today", "Bron: ANP en Belga vandaag", "dpa/lnw", "One two three",
+        "Quelle: mit dpa AFP Reuters", "Quelle: mit dpa AFP Reuters KNA",
+    ],
+)  # fmt: skip
+def test_agency_line_word_gate_keeps_every_agency_line(text: str) -> None:
+    """Lines of over five words never name an agency alone: the prefixes remove two words."""
+    from newsclean.stages.source import _SOURCE_WORD, _WITH_AGENCY, _agency_only
+    from newsclean.textutil import word_count
+
+    rest = _WITH_AGENCY.sub("", _SOURCE_WORD.sub("", text)).strip(" .")
+    assert word_count(rest) >= word_count(text) - 2
+    if word_count(text) > 5:
+        assert _agency_only(text) is None
+        assert _agency_only(text, first_word=True) is None

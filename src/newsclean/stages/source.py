@@ -72,6 +72,10 @@ def _agency_only(text: str, *, first_word: bool = False) -> str | None:
 
     ``first_word`` also accepts a line that opens with the agency ("dpa/lnw").
     """
+    # the two prefixes remove one word each at most: a longer line cannot come down to three
+    # (word_count is cached; the body's lines, ~150 a page, skip the two substitutions)
+    if word_count(text) > 5:
+        return None
     rest = _WITH_AGENCY.sub("", _SOURCE_WORD.sub("", text)).strip(" .")
     if not rest or word_count(rest) > 3:
         return None
