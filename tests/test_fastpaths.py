@@ -978,3 +978,50 @@ def test_agency_line_word_gate_keeps_every_agency_line(text: str) -> None:
     if word_count(text) > 5:
         assert _agency_only(text) is None
         assert _agency_only(text, first_word=True) is None
+
+
+def _is_byline_label_plain(text: str) -> bool:
+    """_is_byline_label without its word-count gate."""
+    from newsclean.names import strip_byline_prefix
+    from newsclean.stages.byline import _BYLINE_LABELS
+
+    rest, had = strip_byline_prefix(text + " ")
+    return (had and not rest.strip()) or text.strip().casefold().rstrip(":") in _BYLINE_LABELS
+
+
+def _byline_phrases() -> list[str]:
+    import json
+    from importlib import resources
+
+    from newsclean.stages.byline import _BYLINE_LABELS
+
+    data = json.loads(resources.files("newsclean").joinpath("data/bylines.json").read_text())
+    return sorted({p for ps in data["prefixes"].values() for p in ps} | _BYLINE_LABELS)
+
+
+_PHRASE = st.sampled_from(_byline_phrases())
+
+
+@given(
+    _PHRASE,
+    st.sampled_from(["", "*", "_", " ", "* ", "_ ", "\t"]),
+    st.sampled_from(["", ":", " ", "  ", " Jane", " Jane Doe", "*", ": Jane"]),
+    st.booleans(),
+)
+def test_byline_label_word_gate_changes_nothing(
+    phrase: str, lead: str, tail: str, upper: bool
+) -> None:
+    """Every byline prefix or label, with markers, case and words around it, is judged a
+    label exactly as without the word-count gate."""
+    from newsclean.stages.byline import _is_byline_label
+
+    text = lead + (phrase.upper() if upper else phrase) + tail
+    assert _is_byline_label(Block(0, text)) == _is_byline_label_plain(text)
+
+
+def test_byline_label_gate_admits_every_phrase() -> None:
+    """Each prefix and label alone is still a label behind the gate."""
+    from newsclean.stages.byline import _is_byline_label
+
+    for phrase in _byline_phrases():
+        assert _is_byline_label(Block(0, phrase + ("" if phrase.endswith(":") else " "))), phrase

@@ -193,6 +193,8 @@ class Bylines:
     attribution_verbs: tuple[str, ...]
     #: lower-case particles inside personal names ("Chus del Pino", "Ludwig van Beethoven")
     name_particles: frozenset[str] = frozenset()
+    #: word tokens (``\w+``) of the longest byline prefix ("ein beitrag von": 3)
+    prefix_words: int = 0
 
 
 @cache
@@ -223,6 +225,7 @@ def bylines() -> Bylines:
         tuple(data["contributor_phrases"]),
         tuple(data["attribution_verbs"]),
         frozenset(data.get("name_particles", ())),
+        max((len(re.findall(r"\w+", p)) for p in prefixes), default=0),
     )
 
 
