@@ -197,6 +197,8 @@ class Bylines:
     name_particles: frozenset[str] = frozenset()
     #: beat and rank words printed before a role ("Lifestyle Writer", "Senior Political Reporter")
     role_modifiers: frozenset[str] = frozenset()
+    #: word tokens (``\w+``) of the longest byline prefix ("ein beitrag von": 3)
+    prefix_words: int = 0
 
 
 @cache
@@ -228,6 +230,7 @@ def bylines() -> Bylines:
         tuple(data["attribution_verbs"]),
         frozenset(data.get("name_particles", ())),
         frozenset(data.get("role_modifiers", ())),
+        max((len(re.findall(r"\w+", p)) for p in prefixes), default=0),
     )
 
 

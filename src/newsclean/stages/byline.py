@@ -80,8 +80,10 @@ def _author_rank(origin: str) -> int:
 
 def _is_byline_label(b: Block) -> bool:
     """A line that is only a byline word: "By", "Von", "Author of the article:"."""
-    if len(b.text) > _LABEL_MAX_CHARS:
-        return False  # (most lines: spared the prefix pattern)
+    # such a line has the words of one prefix or label and no more (a case variant keeps
+    # them; word_count is cached): most lines of the header zone skip the prefix match
+    if word_count(b.text.lstrip("*_ ")) > _label_words():
+        return False
     rest, had = strip_byline_prefix(b.text + " ")
     return (had and not rest.strip()) or b.text.strip().casefold().rstrip(":") in _BYLINE_LABELS
 
@@ -89,9 +91,12 @@ def _is_byline_label(b: Block) -> bool:
 _BYLINE_LABELS = frozenset(
     {"author of the article", "author", "authors", "autor", "autorin", "auteur", "written by"}
 )
-# longer than any label above or byline opener of bylines.json ("ein beitrag von", 15) with
-# the emphasis marks and spaces a copy puts around it
-_LABEL_MAX_CHARS = 40
+
+
+@cache
+def _label_words() -> int:
+    """Words of the longest byline prefix or label: a longer line is no label."""
+    return max(bylines().prefix_words, *(word_count(x) for x in _BYLINE_LABELS))
 
 
 def find_byline(doc: Document) -> Document:

@@ -107,6 +107,10 @@ def _agency_only(text: str, *, first_word: bool = False) -> str | None:
 
     ``first_word`` also accepts a line that opens with the agency ("dpa/lnw").
     """
+    # the two prefixes remove one word each at most: a longer line cannot come down to three
+    # (word_count is cached; the body's lines, ~150 a page, skip the two substitutions)
+    if word_count(text) > 5:
+        return None
     rest = _WITH_AGENCY.sub("", _SOURCE_WORD.sub("", text)).strip(" .")
     if not rest or word_count(rest) > 3:
         return None
@@ -229,6 +233,13 @@ def find_source(doc: Document) -> Document:
     return doc
 
 
+_SECTION_HREF = re.compile(
+    r"/(?:section|sections|category|categories|rubrik|ressort|themen)/[\w-]+/?$"
+)
+# a substring of each alternative of _SECTION_HREF (which is case-sensitive)
+_SECTION_WORDS = ("section", "categor", "rubrik", "ressort", "themen")
+
+
 def _section(doc: Document) -> None:
     for c in doc.get("section"):
         if isinstance(c.value, str) and 0 < word_count(c.value) <= 5:
@@ -238,9 +249,8 @@ def _section(doc: Document) -> None:
         return
     for a in doc.tree.iter("a"):
         href = a.get("href") or ""
-        if re.search(
-            r"/(?:section|sections|category|categories|rubrik|ressort|themen)/[\w-]+/?$", href
-        ):
+        # (every link of a page without a section candidate: the words first, in C)
+        if any(map(href.__contains__, _SECTION_WORDS)) and _SECTION_HREF.search(href):
             text = " ".join(text_of(a).split())
             if 0 < word_count(text) <= 3:
                 doc.set_field("section", text, "section-link")
