@@ -175,6 +175,27 @@ def test_element_hints_equal_whole_lookup(
     assert tuple(got) == _hints_whole(tag, cls, ident, role, prop)
 
 
+@pytest.mark.parametrize(
+    ("tag", "cls", "ident", "role", "prop"),
+    [
+        ("div", "", "mainNav", "Complementary", ""),  # camelCase id, capitalised role
+        ("div", "post-body", "side", "bar", ""),  # a pair across id and role
+        ("div", "x y", "shareBar", "", ""),  # a camelCase pair in the id only
+        ("div", "", "", "navigation", ""),  # role alone
+        ("div", "qq zz", "", "", ""),  # nothing of the vocabulary: the gate's early exit
+        ("figcaption", "photo", "", "", "Credit"),  # a pair across class and itemprop
+        ("p", "", "", "", "articleBody"),
+    ],
+)
+def test_element_hints_id_and_role_split_as_one_value(
+    tag: str, cls: str, ident: str, role: str, prop: str
+) -> None:
+    """Splitting id and role in one call and the vocabulary gate keep the whole lookup's hints."""
+    got = _hints_for.__wrapped__(tag, cls, ident, role, prop)
+    assert tuple(got) == _hints_whole(tag, cls, ident, role, prop)
+    assert tuple(got) != ((), 0, False, False) or cls == "qq zz"
+
+
 def test_walk_block_hints_equal_element_hints() -> None:
     """The walk's inlined hint lookup gives each block element what _element_hints gives."""
     page = (
