@@ -396,6 +396,30 @@ def test_removed_block_paths_same_with_getpath_and_without(monkeypatch: pytest.M
     assert "/html/body/footer/p[2]" in wheres
 
 
+_PATH_PAGES = [
+    _SIBLINGS_PAGE,
+    "<html><body><div><p>a</p><span>x</span><p>b</p><div><p>c</p></div></div><p>d</p>"
+    "<section><h2>h</h2><ul><li>1</li><li>2</li><li>3</li></ul><p>only</p></section>"
+    "<fb:like>f</fb:like><svg:rect>r</svg:rect><table><tr><td>t</td><td>u</td></tr></table>"
+    "</body></html>",
+]
+
+
+@pytest.mark.parametrize("page", _PATH_PAGES)
+def test_parent_paths_equal_getpath_on_every_element(page: str) -> None:
+    """Paths written from the cached parent path match lxml's getpath for every element."""
+    from newsclean.assemble import _ParentPaths
+
+    root = parse_html(page)
+    getpath = root.getroottree().getpath
+    paths = _ParentPaths(getpath)
+    elements = [el for el in root.iter() if isinstance(el.tag, str)]
+    # twice: the second round reads every parent's path from the cache
+    for el in elements + elements:
+        assert paths(el) == getpath(el)
+    assert any("[" in getpath(el) for el in elements)
+
+
 _PARSE_PAGES = [
     "<html><head><meta charset='iso-8859-1'><title>Caf\u00e9</title></head>"
     "<body><p>Stra\u00dfe \u2013 \u201equoted\u201c &amp; &eacute; \U0001f600</p></body></html>",

@@ -71,6 +71,39 @@ class _Paths:
 _GETPATH_BUDGET = 2_000_000
 
 
+class _ParentPaths:
+    """lxml's ``getpath()`` written from the path of the element's parent, cached.
+
+    Removed blocks share parents (dev corpus: 175 a page under 77 parents): the parent's path
+    comes from one ``getpath()`` call, the element's own step from its same-name siblings as
+    libxml2 counts them (the position among them, shown when there are several). libxml2
+    formats each step of a path with snprintf; cachegrind on the dev corpus: ~2,700 fewer
+    instructions a removed block. Tests in tests/test_fastpaths.py compare it with getpath.
+    """
+
+    def __init__(self, getpath: Callable[[Any], str]) -> None:
+        self._getpath = getpath
+        self._parents: dict[Any, str] = {}
+
+    def __call__(self, el: Any) -> str:
+        parent = el.getparent()
+        tag = el.tag
+        # (a namespaced or prefixed name, or no element: lxml's own path)
+        if parent is None or tag.__class__ is not str or "{" in tag or ":" in tag:
+            return self._getpath(el)
+        path = self._parents.get(parent)
+        if path is None:
+            path = self._parents[parent] = self._getpath(parent)
+        before = 0
+        for _ in el.itersiblings(tag, preceding=True):
+            before += 1
+        if before:
+            return f"{path}/{tag}[{before + 1}]"
+        if next(el.itersiblings(tag), None) is not None:
+            return f"{path}/{tag}[1]"
+        return f"{path}/{tag}"
+
+
 def _path_function(doc: Document) -> Callable[[Any], str]:
     """``getpath`` of the document's tree when its cost is bounded, else a :class:`_Paths`."""
     elements = doc.flags.get("elements")
@@ -79,8 +112,7 @@ def _path_function(doc: Document) -> Callable[[Any], str]:
         and doc.tree is not None
         and len(doc.blocks) * elements <= _GETPATH_BUDGET
     ):
-        getpath: Callable[[Any], str] = doc.tree.getroottree().getpath
-        return getpath
+        return _ParentPaths(doc.tree.getroottree().getpath)
     return _Paths()
 
 
