@@ -175,6 +175,27 @@ def test_element_hints_equal_whole_lookup(
     assert tuple(got) == _hints_whole(tag, cls, ident, role, prop)
 
 
+@pytest.mark.parametrize(
+    ("tag", "cls", "ident", "role", "prop"),
+    [
+        ("div", "", "mainNav", "Complementary", ""),  # camelCase id, capitalised role
+        ("div", "post-body", "side", "bar", ""),  # a pair across id and role
+        ("div", "x y", "shareBar", "", ""),  # a camelCase pair in the id only
+        ("div", "", "", "navigation", ""),  # role alone
+        ("div", "qq zz", "", "", ""),  # nothing of the vocabulary: the gate's early exit
+        ("figcaption", "photo", "", "", "Credit"),  # a pair across class and itemprop
+        ("p", "", "", "", "articleBody"),
+    ],
+)
+def test_element_hints_id_and_role_split_as_one_value(
+    tag: str, cls: str, ident: str, role: str, prop: str
+) -> None:
+    """Splitting id and role in one call and the vocabulary gate keep the whole lookup's hints."""
+    got = _hints_for.__wrapped__(tag, cls, ident, role, prop)
+    assert tuple(got) == _hints_whole(tag, cls, ident, role, prop)
+    assert tuple(got) != ((), 0, False, False) or cls == "qq zz"
+
+
 def test_walk_block_hints_equal_element_hints() -> None:
     """The walk's inlined hint lookup gives each block element what _element_hints gives."""
     page = (
@@ -373,6 +394,30 @@ def test_removed_block_paths_same_with_getpath_and_without(monkeypatch: pytest.M
     wheres = [r.where for r in fast.provenance.removed]
     assert wheres == [r.where for r in slow.provenance.removed]
     assert "/html/body/footer/p[2]" in wheres
+
+
+_PATH_PAGES = [
+    _SIBLINGS_PAGE,
+    "<html><body><div><p>a</p><span>x</span><p>b</p><div><p>c</p></div></div><p>d</p>"
+    "<section><h2>h</h2><ul><li>1</li><li>2</li><li>3</li></ul><p>only</p></section>"
+    "<fb:like>f</fb:like><svg:rect>r</svg:rect><table><tr><td>t</td><td>u</td></tr></table>"
+    "</body></html>",
+]
+
+
+@pytest.mark.parametrize("page", _PATH_PAGES)
+def test_parent_paths_equal_getpath_on_every_element(page: str) -> None:
+    """Paths written from the cached parent path match lxml's getpath for every element."""
+    from newsclean.assemble import _ParentPaths
+
+    root = parse_html(page)
+    getpath = root.getroottree().getpath
+    paths = _ParentPaths(getpath)
+    elements = [el for el in root.iter() if isinstance(el.tag, str)]
+    # twice: the second round reads every parent's path from the cache
+    for el in elements + elements:
+        assert paths(el) == getpath(el)
+    assert any("[" in getpath(el) for el in elements)
 
 
 _PARSE_PAGES = [
