@@ -14,6 +14,7 @@ __all__ = [
     "agency_of",
     "is_author_card",
     "is_organisation",
+    "is_role",
     "parse_byline",
     "strip_byline_prefix",
 ]
@@ -90,6 +91,11 @@ def is_organisation(name: str) -> bool:
 @cache
 def _role_set() -> frozenset[str]:
     return frozenset(bylines().roles)
+
+
+def is_role(text: str) -> bool:
+    """The whole text is a role of the byline catalogue ("Journalist", "Staff writer:")."""
+    return text.strip().casefold().rstrip(".:") in _role_set()
 
 
 def _strip_roles(name: str) -> str:

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..dates import find_dates
 from ..document import Block, Document
-from ..names import agency_of, parse_byline, strip_byline_prefix
+from ..names import agency_of, is_role, parse_byline, strip_byline_prefix
 from ..readers.html import author_links
 from ..rules import agencies, bylines, ignorecase_gates, match_phrase
 from ..textutil import normalize_key, word_count
@@ -274,10 +274,8 @@ def _name_over_role(doc: Document) -> list[str]:
 
     ("## Jane Doe" / "Journalist", "Jane Doe" / "Redakteurin"): the first such pair.
     """
-    roles = frozenset(bylines().roles)
-    blocks = doc.blocks
-    for b, nxt in pairwise(blocks):
-        if nxt.text.strip().casefold().rstrip(".:") not in roles or word_count(b.text) > 4:
+    for b, nxt in pairwise(doc.blocks):
+        if not is_role(nxt.text) or word_count(b.text) > 4:
             continue
         persons = parse_byline(b.text).persons
         if len(persons) == 1 and " " in persons[0] and title_key(persons[0]) == title_key(b.text):
