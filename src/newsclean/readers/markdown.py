@@ -21,6 +21,8 @@ from functools import cache, lru_cache
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from lxml import etree
+
 from ..document import Document
 from .html import _microdata_authors, parse_html, read_tree
 from .text import read_text
@@ -381,7 +383,11 @@ def read_markdown(doc: Document) -> Document:
     return doc
 
 
-_MICRODATA_DATES = (("datePublished", "published"), ("dateModified", "updated"))
+# the first element of each microdata date property that gives its value in ``content``
+_MICRODATA_DATES = tuple(
+    (etree.XPath(f'(//*[@itemprop="{prop}"][@content])[1]/@content'), prop, field)
+    for prop, field in (("datePublished", "published"), ("dateModified", "updated"))
+)
 
 
 def _microdata_dates(doc: Document, root: Any) -> None:
@@ -390,8 +396,8 @@ def _microdata_dates(doc: Document, root: Any) -> None:
     The page's structured dates, with time and zone, where the dump's visible dateline often
     has the day alone.
     """
-    for prop, field in _MICRODATA_DATES:
-        found = root.xpath(f'(//*[@itemprop="{prop}"][@content])[1]/@content')
+    for xpath, prop, field in _MICRODATA_DATES:
+        found: list[Any] = xpath(root)  # type: ignore[assignment]  # a node-set
         if found and str(found[0]).strip():
             doc.add(field, str(found[0]).strip(), f"microdata:{prop}")
 
