@@ -18,6 +18,8 @@ from typing import Any
 
 __all__ = [
     "CAMEL_BOUNDARY",
+    "COPYRIGHT_OPEN",
+    "RIGHTS_RESERVED",
     "Hints",
     "PhraseHit",
     "agencies",
@@ -55,6 +57,10 @@ _PREFIX_MAX_WORDS = {"comments": 30, "cookie": 60, "newsletter": 60, "subscripti
 _PREFIX_DEFAULT_MAX = 14
 
 _KEY_DROP = re.compile(r"[^\w:]+")
+#: (pattern text) a copyright line's opening: "©", "(c)" or "Copyright", after a list bullet
+COPYRIGHT_OPEN = r"^\s*(?:[*•·-]\s*)?(?:©|\(c\)|copyright\b)"
+#: (pattern text) the rights clause of a copyright notice, in the catalogue languages
+RIGHTS_RESERVED = r"\b(?:all rights|alle rechte|tous droits|todos los derechos|tutti i diritti)"
 #: where a camelCase class name splits into words ("articleBody" -> "article Body")
 CAMEL_BOUNDARY = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _CLASS_SPLIT = re.compile(r"[^a-z0-9]+")

@@ -7,7 +7,7 @@ import re
 
 from ..dates import find_dates
 from ..document import KEPT_ROLES, Document
-from ..rules import MAX_PHRASE_WORDS, match_phrase
+from ..rules import COPYRIGHT_OPEN, MAX_PHRASE_WORDS, match_phrase
 from ..textutil import is_sentence_like, normalize_key, word_count
 
 __all__ = ["strip_author_bio", "strip_boilerplate"]
@@ -19,7 +19,7 @@ _SEPARATOR_CHARS = "|•·/»"
 # (written from the first lower-to-upper case change, which most positions fail at once: half
 # the time of "(?:[A-Z][a-z]+){4,}" on the dev corpus's short blocks, the same matches)
 _GLUED_MENU = re.compile(r"[a-zß-ÿ][A-ZÀ-Þ][a-zß-ÿ]+[A-ZÀ-Þ][a-zß-ÿ]+[A-ZÀ-Þ][a-zß-ÿ]")
-_COPYRIGHT = re.compile(r"^\s*(?:[*•·-]\s*)?(?:©|\(c\)|copyright\b)", re.IGNORECASE)
+_COPYRIGHT = re.compile(COPYRIGHT_OPEN, re.IGNORECASE)
 _URL_ONLY = re.compile(r"^\s*<?https?://\S+>?\s*$")
 _READING_TIME = re.compile(
     r"^\s*(?:(?:reading time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|lecture|lectura|lettura)\s*:?\s*)?"

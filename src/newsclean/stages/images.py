@@ -8,7 +8,7 @@ from typing import Any
 
 from ..document import KEPT_ROLES, Block, Document
 from ..names import agency_of
-from ..rules import agencies, image_url_kind, match_phrase
+from ..rules import COPYRIGHT_OPEN, RIGHTS_RESERVED, agencies, image_url_kind, match_phrase
 from ..textutil import is_sentence_like, word_count
 
 __all__ = ["CREDIT_LABELS", "claim_captions", "find_images", "select_images"]
@@ -90,12 +90,7 @@ def _credit_by(text: str) -> re.Match[str] | None:
 # a copyright notice: ©/Copyright opening a line that names a year or reserves the rights
 # (dev corpus: 70 such lines had been read as photo credits, 65 of them in page footers and
 # the others syndication notices; none was a photo's credit)
-_NOTICE = re.compile(
-    r"^\s*(?:[*•·-]\s*)?(?:©|\(c\)|copyright\b).*?(?:\b(?:19|20)\d{2}\b|all rights reserved|"
-    r"alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|"
-    r"tutti i diritti riservati)",
-    re.IGNORECASE,
-)
+_NOTICE = re.compile(COPYRIGHT_OPEN + r".*?(?:\b(?:19|20)\d{2}\b|" + RIGHTS_RESERVED + ")", re.I)
 
 
 def _is_notice(text: str) -> bool:

@@ -12,7 +12,7 @@ from functools import cache
 from ..document import KEPT_ROLES, Document
 from ..names import agency_of
 from ..readers.html import text_of
-from ..rules import bylines, stopwords
+from ..rules import RIGHTS_RESERVED, bylines, stopwords
 from ..textutil import normalize_key, word_count
 from ._shared import (
     site_domain,
@@ -47,9 +47,7 @@ _NOTICE_HEAD = re.compile(
 # "Bennett, Coleman & Co."), ". All rights reserved", " - Established", a year after the name
 # ("Example Verlag GmbH 2026")
 _OWNER_END = re.compile(
-    r",\s*(?=(?-i:[a-z]))|\.\s|\.$|\s[-–—|]\s|\s(?:19|20)\d{2}\b|\b(?:all rights|alle rechte|tous droits|"
-    r"todos los derechos|tutti i diritti)",
-    re.IGNORECASE,
+    r",\s*(?=(?-i:[a-z]))|\.\s|\.$|\s[-–—|]\s|\s(?:19|20)\d{2}\b|" + RIGHTS_RESERVED, re.IGNORECASE
 )
 _DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 _LEGAL_FORM = re.compile(
