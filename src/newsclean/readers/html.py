@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from itertools import pairwise
-from typing import Any, NamedTuple
+from typing import Any, AnyStr, NamedTuple
 
 import lxml.etree as etree
 
@@ -171,16 +171,7 @@ def parse_html(text: str, notes: list[str] | None = None, utf8: bytes | None = N
     ends = [m.span() for m in found if m.group()[1] == "/"]
     frameset = any(m.group()[1] in "fF" for m in found)
     if ends:
-        pieces: list[str] = []
-        joins: list[int] = []
-        last = size = 0
-        for a, b in ends:
-            pieces.append(text[last:a])
-            size += a - last
-            joins.append(size)
-            last = b
-        pieces.append(text[last:])
-        text = "".join(pieces)
+        text, joins = _cut_spans(text, ends)
         if utf8 is not None:
             utf8 = _cut_end_tags(utf8, len(ends))
         # a removal can only make a <frameset> across the join
@@ -242,13 +233,7 @@ def _cut_end_tags(utf8: bytes, count: int) -> bytes | None:
     spans = [m.span() for m in _END_HTML_BYTES.finditer(utf8)]
     if len(spans) != count:
         return None
-    pieces: list[bytes] = []
-    last = 0
-    for a, b in spans:
-        pieces.append(utf8[last:a])
-        last = b
-    pieces.append(utf8[last:])
-    return b"".join(pieces)
+    return _cut_spans(utf8, spans)[0]
 
 
 # a superset of _RARE_MARKUP's matches in the UTF-8 bytes: "html" and "frame" hold no letter
@@ -285,22 +270,27 @@ def _repaired_bytes(text: str, utf8: bytes) -> bytes | None:
         return None
     data = utf8
     if spans:
-        pieces: list[bytes] = []
-        joins: list[int] = []
-        last = size = 0
-        for a, b in spans:
-            pieces.append(utf8[last:a])
-            size += a - last
-            joins.append(size)
-            last = b
-        pieces.append(utf8[last:])
-        data = b"".join(pieces)
+        data, joins = _cut_spans(utf8, spans)
         # a "<frame" the cut put together straddles a join
         if any(_FRAME_BYTES.search(data, max(0, j - 6), j + 6) for j in joins):
             return None
     if may_hold_long_tag(data):
         return None
     return data
+
+
+def _cut_spans(data: AnyStr, spans: list[tuple[int, int]]) -> tuple[AnyStr, list[int]]:
+    """``data`` without the (sorted, disjoint) ``spans``, and where each cut joins in the result."""
+    pieces: list[AnyStr] = []
+    joins: list[int] = []
+    last = size = 0
+    for a, b in spans:
+        pieces.append(data[last:a])
+        size += a - last
+        joins.append(size)
+        last = b
+    pieces.append(data[last:])
+    return data[:0].join(pieces), joins
 
 
 def _parse(text: str, utf8: bytes | None = None) -> tuple[Any, str | None]:
