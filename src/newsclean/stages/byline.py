@@ -277,8 +277,8 @@ def _name_over_role(doc: Document) -> list[str]:
     for b, nxt in pairwise(doc.blocks):
         if not is_role(nxt.text) or word_count(b.text) > 4:
             continue
-        persons = parse_byline(b.text).persons
-        if len(persons) == 1 and " " in persons[0] and title_key(persons[0]) == title_key(b.text):
+        persons = _only_names(b.text)
+        if len(persons) == 1:
             doc.mark(b, "byline", "author-card")
             doc.mark(nxt, "byline", "author-card")
             return persons
