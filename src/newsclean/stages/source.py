@@ -148,6 +148,7 @@ def find_source(doc: Document) -> Document:
     """Publisher, canonical URL, agencies (sign-offs, datelines), attribution, section, language."""
     found_agencies: list[str] = list(doc.flags.get("agencies", []))
     blocks = doc.blocks
+    owner: str | None = None
     for i, b in enumerate(blocks):
         # (each pattern needs a character most blocks lack: "(" and ":" are tested first)
         m = _SIGNOFF.match(b.text) if "(" in b.text else None
@@ -171,9 +172,10 @@ def find_source(doc: Document) -> Document:
                 doc.mark(b, "source", "original-url")
                 continue
         if b.reason == "copyright-line":
-            owner = _copyright_owner(b.text)
-            if owner:
-                doc.add("publisher", owner, "copyright-line")
+            owner = _copyright_owner(b.text) or owner
+    # of several copyright notices the last is the page footer's (the first may be a
+    # syndicated story's: "© 2026 The Canadian Press" above "© 2026 Example News")
+    doc.add("publisher", owner, "copyright-line")
     found_agencies.extend(a for a in _agency_lines(doc) if a not in found_agencies)
     _mark_agency_lines(doc)
     first_body = next((b for b in blocks if b.role is None), None)
@@ -215,17 +217,11 @@ def find_source(doc: Document) -> Document:
         doc.set_field("domain", dom, "canonical-url")
     # publisher
     porder = ("meta:og:site_name", "json-ld:publisher", "meta:application-name", "copyright-line")
-    pubs = [
-        (porder.index(c.origin) if c.origin in porder else 9, i, c)
-        for i, c in enumerate(doc.get("publisher"))
-    ]
+    pubs = sorted(
+        doc.get("publisher"), key=lambda c: porder.index(c.origin) if c.origin in porder else 9
+    )
     if pubs:
-        # of several copyright lines the last is the page footer's (the first may be a
-        # syndicated story's: "© 2026 The Canadian Press" above "© 2026 Example News")
-        best = min(
-            pubs, key=lambda t: (t[0], -t[1] if t[0] == porder.index("copyright-line") else t[1])
-        )[2]
-        doc.set_field("publisher", best.value, best.origin)
+        doc.set_field("publisher", pubs[0].value, pubs[0].origin)
     _section(doc)
     _language(doc)
     return doc
