@@ -76,3 +76,8 @@ def legacy_page(charset: str = "iso-8859-5") -> bytes:
         f"<h1>{LEGACY_HEADLINE}</h1><p>{LEGACY_TEXT}</p><p>{LEGACY_TEXT}</p></article></body></html>"
     )
     return html.encode(charset)
+
+
+def md_dump(*blocks: str) -> str:
+    """A pandoc-style markdown dump of a page: its blocks, a blank line apart."""
+    return "\n\n".join(blocks) + "\n"

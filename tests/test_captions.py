@@ -6,7 +6,7 @@ import pytest
 
 import newsclean
 
-from .pages import ARTICLE_PARAS
+from .pages import ARTICLE_PARAS, md_dump
 
 PARAS = ARTICLE_PARAS
 
@@ -99,11 +99,6 @@ def test_emphasised_paragraph_without_an_image_stays_body() -> None:
     assert a.images == ()
 
 
-def _dump(*parts: str) -> str:
-    """A pandoc-style markdown dump: site furniture, the article, more furniture."""
-    return "\n\n".join(parts) + "\n"
-
-
 _NAV = [f"- [Section {i}](https://example.org/s{i})" for i in range(12)]
 _TEASERS = [
     f"[![Another story number {i} of the day]"
@@ -115,7 +110,7 @@ _TEASERS = [
 
 def test_markdown_images_are_the_articles_own() -> None:
     """The lead picture stays; a logo above the page and teasers' pictures below it do not."""
-    md = _dump(
+    md = md_dump(
         "![Example News logo](https://example.org/static/brand.svg)",
         *_NAV,
         "# Council votes to expand the tram network",
@@ -150,7 +145,7 @@ def test_text_copy_footer_copyright_is_no_photo_credit() -> None:
 
 def test_lazy_loading_placeholder_is_not_the_image_url() -> None:
     """A grey placeholder file stands in for the picture: its caption stays, its URL goes."""
-    md = _dump(
+    md = md_dump(
         "# Council votes to expand the tram network",
         PARAS[0],
         "![Trams at the depot on Monday.](https://example.org/assets/grey-placeholder.png)",
@@ -193,7 +188,7 @@ def test_two_word_credit_label_alone_leaves_no_caption() -> None:
 
 def test_alt_text_that_only_says_image_is_no_caption() -> None:
     """Alt text "Image" is no caption; on a base64 stand-in nothing is left of the image."""
-    md = _dump(
+    md = md_dump(
         "# Council votes to expand the tram network",
         *PARAS[:2],
         "![Image](https://example.org/img/tram-depot.jpg)",
@@ -273,7 +268,7 @@ def test_an_image_a_users_stage_adds_is_kept() -> None:
 @pytest.mark.parametrize("alt", ["Video", "Close", "50:55", "„"])
 def test_alt_text_that_describes_nothing_is_no_caption(alt: str) -> None:
     """A UI label, a play time or a lone mark as alt text: the picture stays, uncaptioned."""
-    md = _dump(
+    md = md_dump(
         "# Council votes to expand the tram network",
         *PARAS[:2],
         f"![{alt}](https://example.org/img/tram-depot.jpg)",

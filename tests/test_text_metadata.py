@@ -8,6 +8,8 @@ import pytest
 
 import newsclean
 
+from .pages import md_dump
+
 _MENU = "Home\nNews\nSport\nWeather\nSign in\n"
 _LEAD = (
     "The city council voted on Tuesday to expand the tram network by three new lines, "
@@ -811,16 +813,14 @@ def test_dateline_under_the_headline_names_the_author_not_one_above() -> None:
 
 def test_markdown_dump_keeps_the_microdata_author() -> None:
     """A pandoc dump keeps the page's <div itemprop="author"> lines: they name the author."""
-    md = "\n\n".join(
-        [
-            "# Trams return to the old town after forty years",
-            *_LEAD.strip().split("\n"),
-            '<div class="box" itemscope="itemscope" itemtype="http://schema.org/Person" '
-            'itemprop="author">',
-            "#### Jane Walker",
-            "##### Redakteurin",
-            "</div>",
-        ]
+    md = md_dump(
+        "# Trams return to the old town after forty years",
+        *_LEAD.strip().split("\n"),
+        '<div class="box" itemscope="itemscope" itemtype="http://schema.org/Person" '
+        'itemprop="author">',
+        "#### Jane Walker",
+        "##### Redakteurin",
+        "</div>",
     )
     a = newsclean.clean(md)
     assert a.provenance.input_format == "markdown"
@@ -830,15 +830,13 @@ def test_markdown_dump_keeps_the_microdata_author() -> None:
 
 def test_markdown_dump_keeps_the_microdata_date() -> None:
     """A dump's <div itemprop="datePublished" content="…"> gives the time and zone."""
-    md = "\n\n".join(
-        [
-            "# Trams return to the old town after forty years",
-            '<div class="info" itemprop="datePublished" content="2024-04-28T13:00:00Z">',
-            "By Jane Walker",
-            "28 Apr 2024",
-            "</div>",
-            *_LEAD.strip().split("\n"),
-        ]
+    md = md_dump(
+        "# Trams return to the old town after forty years",
+        '<div class="info" itemprop="datePublished" content="2024-04-28T13:00:00Z">',
+        "By Jane Walker",
+        "28 Apr 2024",
+        "</div>",
+        *_LEAD.strip().split("\n"),
     )
     a = newsclean.clean(md)
     assert a.published == datetime(2024, 4, 28, 13, 0, tzinfo=timezone.utc)
@@ -915,7 +913,7 @@ def test_publisher_of_a_text_copy_is_its_footer_copyright() -> None:
 )
 def test_markdown_name_line_under_the_headline(line: str, authors: list[str]) -> None:
     """A dump's line of names only, between headline and body, names the authors."""
-    md = "\n\n".join(["# Trams return to the old town after forty years", line, *_LEAD.split("\n")])
+    md = md_dump("# Trams return to the old town after forty years", line, *_LEAD.split("\n"))
     a = newsclean.clean(md)
     assert a.provenance.input_format == "markdown"
     assert [p.name for p in a.authors] == authors
