@@ -61,7 +61,7 @@ def _copyright_owner(text: str) -> str | None:
     """Who a copyright notice names ("© 2024 Example Media Inc. All rights reserved.").
 
     None when the notice names no one plausibly the publisher: more than six words, a name
-    that does not start with a capital ("a Reach plc subsidiary") and is no domain, or a
+    that does not start with a capital ("an Example Media company") and is no domain, or a
     news agency (its notice credits the agency's copy, not the page's publisher).
     """
     m = _NOTICE_HEAD.match(text)
@@ -74,7 +74,7 @@ def _copyright_owner(text: str) -> str | None:
     if not owner or word_count(owner) > 6 or agency_of(owner):
         return None
     if owner[0].isalpha() and not owner[0].isupper() and not _DOMAIN.fullmatch(owner):
-        return None  # ("a Reach plc subsidiary"; "example.com" is a name)
+        return None  # ("an Example Media company"; "example.com" is a name)
     return owner
 
 
@@ -174,7 +174,7 @@ def find_source(doc: Document) -> Document:
         if b.reason == "copyright-line":
             owner = _copyright_owner(b.text) or owner
     # of several copyright notices the last is the page footer's (the first may be a
-    # syndicated story's: "© 2026 The Canadian Press" above "© 2026 Example News")
+    # syndicated story's: "© 2026 Agence France-Presse" above "© 2026 Example News")
     doc.add("publisher", owner, "copyright-line")
     found_agencies.extend(a for a in _agency_lines(doc) if a not in found_agencies)
     _mark_agency_lines(doc)
