@@ -4,6 +4,13 @@
     python benchmarks/throughput.py --long          # and peak memory over the corpus x50 (~8,000 pages)
     python benchmarks/throughput.py --warc-readers  # MB/s of the fastwarc, warcio and built-in readers
     python benchmarks/throughput.py --tools null    # the harness alone (reading pages, the pool)
+    python benchmarks/throughput.py --rounds 5 --repeat 1   # the tools alternated, 5 rounds
+
+With ``--rounds N`` every configuration runs N times, newsclean's and trafilatura's runs of a
+configuration back to back (which one goes first alternates from round to round), and the
+ratios are taken per round and reported as their median: on a shared host whose speed drifts by
+tens of percent within minutes, a ratio of two runs seconds apart is what the drift cannot bias,
+while one run of each tool minutes apart (the default, one round) can be off by 30 %.
 
 Every configuration runs in a fresh child process (``--child``) so that each one starts from a
 cold interpreter and its memory is measured alone. The parent samples, every 0.2 s, the RSS and
@@ -27,6 +34,7 @@ import gzip
 import json
 import os
 import platform
+import statistics
 import subprocess
 import sys
 import threading
@@ -230,6 +238,24 @@ def measure(tool: str, jobs: int, repeat: int, corpus: Path) -> dict[str, Any]:
     return res
 
 
+def _merge(
+    rows: dict[tuple[str, str], dict[str, Any]], key: tuple[str, str], r: dict[str, Any]
+) -> None:
+    """Add one run to ``rows``: pages and seconds summed over rounds, peaks the highest."""
+    old = rows.get(key)
+    if old is None:
+        rows[key] = dict(r)
+        return
+    cpu = old["cpu_ms_per_page"] * old["pages"] + r["cpu_ms_per_page"] * r["pages"]
+    old["pages"] += r["pages"]
+    old["seconds"] += r["seconds"]
+    old["rate"] = old["pages"] / old["seconds"]
+    old["cpu_ms_per_page"] = cpu / old["pages"]
+    for k in ("peak_rss_mb", "peak_pss_mb"):
+        old[k] = max(old[k], r[k])
+    old["statuses"] = dict(Counter(old["statuses"]) + Counter(r["statuses"]))
+
+
 def warc_readers(corpus: Path, repeat: int) -> None:
     """Time every installed WARC backend on the corpus written as .warc.gz and .warc."""
     import tempfile
@@ -296,6 +322,9 @@ def main() -> None:
     ap.add_argument("--long", action="store_true", help="also the long memory run (jobs 2)")
     ap.add_argument("--long-repeat", type=int, default=50, help="corpus passes for --long")
     ap.add_argument("--tools", default="newsclean,trafilatura")
+    ap.add_argument(
+        "--rounds", type=int, default=1, help="alternate the tools' runs this many times"
+    )
     ap.add_argument("--warc-readers", action="store_true", help="only time the WARC backends")
     ap.add_argument("--child", nargs=3, metavar=("TOOL", "JOBS", "REPEAT"), help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -313,16 +342,26 @@ def main() -> None:
         f"corpus {args.corpus} x{args.repeat}"
     )
     rows: dict[tuple[str, str], dict[str, Any]] = {}
-    for tool in tools:
+    per_round: dict[str, list[tuple[float, float]]] = {}  # label -> (speed, CPU) ratios a round
+    for rnd in range(args.rounds):
         for jobs in (0, 1, 2):
             label = "in-process" if jobs == 0 else f"jobs={jobs}"
-            r = rows[(tool, label)] = measure(tool, jobs, args.repeat, args.corpus)
-            print(
-                f"{tool:12} {label:10} {r['pages']:6} pages {r['seconds']:7.1f} s "
-                f"{r['rate']:7.1f} pages/s {r['cpu_ms_per_page']:6.1f} CPU ms/page  peak RSS {r['peak_rss_mb']:6.0f} MB  "
-                f"PSS {r['peak_pss_mb']:6.0f} MB  {r['statuses']}",
-                flush=True,
-            )
+            run: dict[str, dict[str, Any]] = {}
+            for tool in tools if rnd % 2 == 0 else tools[::-1]:
+                r = run[tool] = measure(tool, jobs, args.repeat, args.corpus)
+                _merge(rows, (tool, label), r)
+                prefix = f"[{rnd + 1}/{args.rounds}] " if args.rounds > 1 else ""
+                print(
+                    f"{prefix}{tool:12} {label:10} {r['pages']:6} pages {r['seconds']:7.1f} s "
+                    f"{r['rate']:7.1f} pages/s {r['cpu_ms_per_page']:6.1f} CPU ms/page  peak RSS {r['peak_rss_mb']:6.0f} MB  "
+                    f"PSS {r['peak_pss_mb']:6.0f} MB  {r['statuses']}",
+                    flush=True,
+                )
+            if "newsclean" in run and "trafilatura" in run:
+                n, t = run["newsclean"], run["trafilatura"]
+                per_round.setdefault(label, []).append(
+                    (n["rate"] / t["rate"], n["cpu_ms_per_page"] / t["cpu_ms_per_page"])
+                )
     if args.long:
         for tool in tools:
             label = f"long x{args.long_repeat}"
@@ -335,17 +374,41 @@ def main() -> None:
                 flush=True,
             )
     if "newsclean" in tools and "trafilatura" in tools:
-        print("\n# ratios newsclean / trafilatura")
+        print(
+            "\n# ratios newsclean / trafilatura"
+            + (" (median of rounds)" if args.rounds > 1 else "")
+        )
         for (tool, label), r in rows.items():
             if tool != "newsclean" or ("trafilatura", label) not in rows:
                 continue
             t = rows[("trafilatura", label)]
+            ratios = per_round.get(label)
+            if ratios:  # the speed runs: median of the rounds' ratios (one round: that ratio)
+                speed = statistics.median(x[0] for x in ratios)
+                cpu = statistics.median(x[1] for x in ratios)
+                spread = (
+                    f"  (rounds: CPU {', '.join(f'{x[1]:.3f}' for x in ratios)})"
+                    if len(ratios) > 1
+                    else ""
+                )
+            else:
+                speed, cpu, spread = (
+                    r["rate"] / t["rate"],
+                    r["cpu_ms_per_page"] / t["cpu_ms_per_page"],
+                    "",
+                )
             print(
-                f"{label:10} speed {r['rate'] / t['rate']:.2f}x  "
-                f"CPU per page {r['cpu_ms_per_page'] / t['cpu_ms_per_page']:.2f}x  "
+                f"{label:10} speed {speed:.2f}x  CPU per page {cpu:.3f}x  "
                 f"peak RSS {r['peak_rss_mb'] / t['peak_rss_mb']:.2f}x  "
-                f"peak PSS {r['peak_pss_mb'] / t['peak_pss_mb']:.2f}x"
+                f"peak PSS {r['peak_pss_mb'] / t['peak_pss_mb']:.2f}x{spread}"
             )
+        scaling = {
+            tool: rows[(tool, "jobs=2")]["rate"] / rows[(tool, "jobs=1")]["rate"]
+            for tool in tools
+            if (tool, "jobs=1") in rows and (tool, "jobs=2") in rows
+        }
+        if scaling:
+            print("scaling 1 -> 2 jobs: " + ", ".join(f"{k} {v:.2f}x" for k, v in scaling.items()))
 
 
 if __name__ == "__main__":
