@@ -947,3 +947,30 @@ def test_name_over_a_sentence_is_no_author_box() -> None:
     )
     a = newsclean.clean(text)
     assert {o.field: o.origin for o in a.provenance.origins}.get("authors") != "author-card"
+
+
+def test_two_word_headline_echoed_by_breadcrumb_and_heading_dateline() -> None:
+    """A two-word line that ends the breadcrumb trail and heads the dateline is the headline."""
+    text = _copy(
+        "You are here: Home » City council » Quiet Revolution",
+        "Quiet Revolution",
+        "Published: April 26, 2024, 15:25 in: City council | Comments: 0",
+    )
+    art = newsclean.clean(text)
+    assert art.title == "Quiet Revolution"
+
+
+def test_two_word_line_printed_once_is_not_a_headline() -> None:
+    """A two-word label above the dateline, printed nowhere else, is not taken as headline."""
+    art = newsclean.clean(_copy("Local Affairs", "Published: April 26, 2024"))
+    assert art.title != "Local Affairs"
+
+
+def test_breadcrumb_line_is_not_taken_as_headline() -> None:
+    """A 'Home » Section » Headline' trail above the dateline is not the headline itself."""
+    text = _copy(
+        "Home » Transport » Council backs three new tram lines for the region",
+        "Published: April 26, 2024",
+    )
+    title = newsclean.clean(text).title
+    assert title is None or "»" not in title

@@ -668,6 +668,11 @@ def _announces_header(doc: Document, b: Block) -> bool:
     return False
 
 
+# a breadcrumb trail printed as one line: "Home » Politics » Headline" (a headline holds at most
+# one such arrow; "/" and "|" also join a headline's parts and are left to the menu rules)
+_TRAIL_LINE = re.compile(r"\s[»›>]\s.*\s[»›>]\s")
+
+
 def _under_headline(doc: Document, b: Block, lead: set[str]) -> bool:
     """The line right above is a headline-like line of five words or more about the lead.
 
@@ -685,6 +690,7 @@ def _under_headline(doc: Document, b: Block, lead: set[str]) -> bool:
         and len(above.text) <= 250
         and bool(_stems(above.text) & lead)
         and not HEADLINE_END.search(above.text)
+        and not _TRAIL_LINE.search(above.text)
         and not _credit_or_dateline(above.text)
     )
 
@@ -787,8 +793,14 @@ def _text_title(doc: Document) -> Block | None:
             continue
         wc = _title_words(b.text)
         # up to 36 words: the longest dev-corpus headline has 31 (a quote and its context)
-        if not 3 <= wc <= 36 or len(b.text) > 250 or HEADLINE_END.search(b.text):
+        if not 2 <= wc <= 36 or len(b.text) > 250 or HEADLINE_END.search(b.text):
             continue
+        # a headline of two words only when printed again on the page (the end of the
+        # breadcrumb trail, the <title> line) and heading the byline or dateline
+        if wc == 2 and not (_echoed(echoes, b) and _announces_header(doc, b)):
+            continue
+        if _TRAIL_LINE.search(b.text):
+            continue  # the breadcrumb trail
         if _credit_or_dateline(b.text) or link_note_re().search(b.text) or is_author_card(b.text):
             continue  # a credit, a dateline, a link ("Jobs (opens in a new window)"), an author
         words = _stems(b.text)
