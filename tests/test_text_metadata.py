@@ -974,3 +974,31 @@ def test_breadcrumb_line_is_not_taken_as_headline() -> None:
     )
     title = newsclean.clean(text).title
     assert title is None or "»" not in title
+
+
+def test_names_joined_on_a_line_beside_the_dateline_are_the_authors() -> None:
+    """A line of two names joined as in a byline, next to the dateline, credits both."""
+    text = _copy(
+        "Council backs three new tram lines for the region",
+        "Jane Walker and Tom Berry",
+        "Published April 26, 2024 17:25",
+    )
+    assert [p.name for p in newsclean.clean(text).authors] == ["Jane Walker", "Tom Berry"]
+
+
+def test_credit_line_closes_the_caption_above_not_the_byline_below() -> None:
+    """In one printed paragraph 'caption / Photo: X / names', the caption is the line above."""
+    text = _copy(
+        "Council backs three new tram lines for the region",
+        "",
+        "A tram waits at the depot before its first run through the old town",
+        "Photo: Ann Lee",
+        "Jane Walker and Tom Berry",
+        "Published April 26, 2024 17:25",
+        "",
+    )
+    art = newsclean.clean(text)
+    assert [(i.caption, i.credit) for i in art.images] == [
+        ("A tram waits at the depot before its first run through the old town", "Ann Lee")
+    ]
+    assert [p.name for p in art.authors] == ["Jane Walker", "Tom Berry"]

@@ -510,10 +510,9 @@ def _names_by_dateline(doc: Document, zone_end: int) -> list[str]:
                 lo, hi = sorted((nb.index, b.index))
                 if any(x.role == "title" for x in blocks[lo:hi]):
                     break  # the headline stands between them: the line belongs to the page above
-                name = _neighbour_name(nb, body)
-                found_prev = name is not None
-                if name and name not in out:
-                    out.append(name)
+                names = _neighbour_names(nb, body)
+                found_prev = bool(names)
+                out.extend(n for n in names if n not in out)
         if out:
             return out[:4]
     return out
@@ -531,13 +530,31 @@ def _dateline_order(doc: Document, n: int) -> list[int]:
     return [*range(ti, n), *range(min(ti, n) - 1, -1, -1)]
 
 
-def _neighbour_name(nb: Block, body: _Body) -> str | None:
-    """The name on a line beside a dateline, if the line is a name line."""
+def _neighbour_names(nb: Block, body: _Body) -> list[str]:
+    """The names on a line beside a dateline, if the line is a name line.
+
+    One name ("Jane Doe", "Jane Doe Deputy Editor"), or two to four joined as in a byline
+    ("Jane Doe and John Roe", "Jane Doe/John Roe", "Jane Doe, John Roe, Ann Lee"), each a name.
+    """
     if nb.role in ("title", "subtitle", "caption", "credit", "media") or nb.kind == "caption":
-        return None
-    if word_count(nb.text) > 8 or find_dates(nb.text):
-        return None
-    return _leading_name(nb.text.strip(), body)
+        return []
+    if word_count(nb.text) > 16 or find_dates(nb.text):
+        return []
+    text = nb.text.strip()
+    if word_count(text) <= 8:
+        name = _leading_name(text, body)
+        if name:
+            return [name]
+    credit = parse_byline(text)
+    persons = credit.persons
+    if (
+        2 <= len(persons) <= 4
+        and not credit.agencies
+        and not credit.organisations
+        and all(_is_name(p.split(), body) for p in persons)
+    ):
+        return persons
+    return []
 
 
 def _name_after_body(doc: Document) -> list[str]:

@@ -132,6 +132,22 @@ def _pair_credit(doc: Document, i: int, credit: str | None) -> bool:
     """A credit line and the short caption line under it (same chunk, or not prose) are one image."""
     blocks = doc.blocks
     b = blocks[i]
+    chunk = b.extra.get("chunk")
+    prev = blocks[i - 1] if i > 0 else None
+    if (
+        chunk is not None
+        and prev is not None
+        and prev.extra.get("chunk") == chunk
+        and prev.role in KEPT_ROLES
+        and prev.kind == "paragraph"
+        and word_count(prev.text) <= 60
+    ):
+        # the credit ends a printed paragraph under the caption it closes ("Caption text" /
+        # "Photo: Jane Doe" / next line): that caption is its own, the next line is not
+        _image(doc, [prev, b], None, prev.text, credit)
+        doc.mark(b, "credit", "photo-credit")
+        doc.mark(prev, "caption", "image-caption")
+        return True
     nxt = blocks[i + 1] if i + 1 < len(blocks) else None
     if (
         nxt is None
