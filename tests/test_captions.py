@@ -278,3 +278,20 @@ def test_alt_text_that_describes_nothing_is_no_caption(alt: str) -> None:
     assert [(i.url, i.caption) for i in a.images] == [
         ("https://example.org/img/tram-depot.jpg", None)
     ]
+
+
+def test_has_caption_class_is_not_a_caption() -> None:
+    """A header flagged 'hasCaption' holds a caption; its byline and date are not captions."""
+    body = "".join(f"<p>{p}</p>" for p in PARAS)
+    html = (
+        "<html><body><article>"
+        '<div class="articleHeader hasCaption">'
+        "<h1>Council backs three new tram lines</h1>"
+        '<div class="caption"><p>A tram at the depot on Monday.</p><p>Photo: Ann Lee</p></div>'
+        '<div class="meta"><div class="byline"><p>Jane Walker and Tom Berry</p></div>'
+        "<p>Published April 26, 2024 17:25</p></div>"
+        f"</div>{body}</article></body></html>"
+    )
+    art = newsclean.clean(html)
+    assert [p.name for p in art.authors] == ["Jane Walker", "Tom Berry"]
+    assert all("Walker" not in (i.caption or "") for i in art.images)

@@ -68,6 +68,8 @@ _CAPTION_CLASS = frozenset(
     {"caption", "figcaption", "imagecaption", "photocaption", "bildunterschrift"}
 )
 _CREDIT_CLASS = frozenset({"credit", "copyright", "source", "photographer", "byline", "author"})
+# class words that make the next word a state of the element rather than what it is
+_STATE_WORDS = frozenset({"has", "with", "no", "without"})
 
 
 class _Frame:
@@ -458,6 +460,14 @@ def _hints_for(tag: str, cls: str, ident: str, role: str, itemprop: str) -> _Ele
         toks = toks_cls + _tokens(itemprop) if itemprop else toks_cls
         # (85 % of the dev corpus's distinct class strings hold no credit or caption token)
         if not _CREDIT_CAPTION_GATE.isdisjoint(toks):
+            if not _STATE_WORDS.isdisjoint(toks):
+                # "hasCaption", "with-credit", "no-caption": a flag of a container (a header
+                # that holds a captioned image), not a caption or credit itself
+                toks = [
+                    t
+                    for t, prev in zip(toks, ["", *toks[:-1]], strict=True)
+                    if prev not in _STATE_WORDS
+                ]
             credit = not _CREDIT_CLASS.isdisjoint(toks)
             caption = not _CAPTION_CLASS.isdisjoint(toks)
             if not _CREDIT_CAPTION_STARTS.isdisjoint(toks):
