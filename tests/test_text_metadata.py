@@ -1002,3 +1002,18 @@ def test_credit_line_closes_the_caption_above_not_the_byline_below() -> None:
         ("A tram waits at the depot before its first run through the old town", "Ann Lee")
     ]
     assert [p.name for p in art.authors] == ["Jane Walker", "Tom Berry"]
+
+
+def test_dump_name_lines_one_author_a_line() -> None:
+    """Name lines under the headline, one author each and the last with the date, name all."""
+    md = md_dump(
+        "# Trams return to the old town after forty years",
+        "Jane Walker",
+        "Tom Berry",
+        "Ann Lee, 26 April 2024, 17:25",
+        *_LEAD.split("\n"),
+    )
+    a = newsclean.clean(md)
+    assert [p.name for p in a.authors] == ["Jane Walker", "Tom Berry", "Ann Lee"]
+    assert a.published is not None
+    assert a.published.day == 26

@@ -253,7 +253,7 @@ def _name_line(doc: Document) -> list[str]:
                     continue  # a dump's teaser or UI line in a script without capitals
                 if names:
                     doc.mark(b, "byline", "name-line")
-                    return names
+                    return names + _more_name_lines(doc, b, start, cased_only, names)
     last = next((b for b in reversed(doc.blocks) if b.role is None), None)
     if last is None:
         return []
@@ -267,6 +267,26 @@ def _name_line(doc: Document) -> list[str]:
                 doc.mark(b, "byline", "author-signature")
                 return names
     return []
+
+
+def _more_name_lines(
+    doc: Document, first: Block, start: int, cased_only: bool, names: list[str]
+) -> list[str]:
+    """Names on the lines right under a name line: one author a line, the last one possibly
+    followed by the date ("Jane Doe" / "John Roe" / "Ann Lee, 8 January 2024, 17:46")."""
+    out: list[str] = []
+    for b in doc.blocks[first.index + 1 : min(start, first.index + 4)]:
+        if b.role not in (None, "boilerplate") or b.kind != "paragraph" or b.link_density >= 0.5:
+            break
+        dates = find_dates(b.text)
+        more = _only_names(b.text[: dates[0].start].strip(" ,|–—-") if dates else b.text)
+        if not more or (cased_only and not all(map(_cased, more))):
+            break
+        out += [n for n in more if n not in names and n not in out]
+        if dates:
+            break  # the dateline closes the header (its date is the date stage's)
+        doc.mark(b, "byline", "name-line")
+    return out
 
 
 def _name_over_role(doc: Document) -> list[str]:
