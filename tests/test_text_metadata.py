@@ -1017,3 +1017,13 @@ def test_dump_name_lines_one_author_a_line() -> None:
     assert [p.name for p in a.authors] == ["Jane Walker", "Tom Berry", "Ann Lee"]
     assert a.published is not None
     assert a.published.day == 26
+
+
+def test_two_hangul_words_beside_the_dateline_are_not_a_name() -> None:
+    """Korean names are one word: a two-word Hangul label beside the dateline is no author."""
+    text = _copy(
+        "Council backs three new tram lines for the region",
+        "추천 기사",
+        "Published April 26, 2024 17:25",
+    )
+    assert newsclean.clean(text).authors == ()

@@ -416,6 +416,9 @@ def _role_words() -> frozenset[str]:
     return frozenset(w for r in bylines().roles for w in r.split()) | _ROLE_EXTRA
 
 
+_HANGUL = re.compile("[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
+
+
 def _is_name(tokens: list[str], body: _Body) -> bool:
     """Two to four capitalised tokens (particles aside) that the body does not use.
 
@@ -423,6 +426,10 @@ def _is_name(tokens: list[str], body: _Body) -> bool:
     """
     core = [t for t in tokens if t.casefold() not in _PARTICLES]
     if not 2 <= len(core) <= 4 or len(tokens) > 5:
+        return False
+    # Korean names are written as one word ("배윤경"): words of Hangul apart are a phrase
+    # ("추천 기사", recommended articles)
+    if any(_HANGUL.search(t) for t in core):
         return False
     # capitalised, or in a script without case
     if not all(
