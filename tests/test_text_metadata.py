@@ -1027,3 +1027,17 @@ def test_two_hangul_words_beside_the_dateline_are_not_a_name() -> None:
         "Published April 26, 2024 17:25",
     )
     assert newsclean.clean(text).authors == ()
+
+
+def test_masthead_date_far_above_the_headline_names_no_author() -> None:
+    """A date in the masthead, far above the headline, does not make a line beside it a byline."""
+    menu = [f"Section {n}" for n in ("One", "Two", "Three", "Four", "Five", "Six", "Seven")]
+    text = (
+        "Wednesday, 16 April 2025\n\nNova Terra\n\n"
+        + "\n\n".join(menu * 3)
+        + "\n\nCouncil backs three new tram lines for the region\n\n"
+        + _LEAD
+    )
+    art = newsclean.clean(text)
+    assert art.title == "Council backs three new tram lines for the region"
+    assert art.authors == ()

@@ -554,7 +554,9 @@ def _dateline_order(doc: Document, n: int) -> list[int]:
     ti: int = doc.flags.get("title_index", -1)
     if ti < 0:
         return list(range(n))
-    return [*range(ti, n), *range(min(ti, n) - 1, -1, -1)]
+    # above the headline, only the article's header: a date further up is the page's own
+    # ("Wednesday, 16 April 2025" in the masthead), beside its login and menu lines
+    return [*range(ti, n), *range(min(ti, n) - 1, max(-1, ti - 1 - HEADER_ZONE), -1)]
 
 
 def _neighbour_names(nb: Block, body: _Body) -> list[str]:
