@@ -59,6 +59,16 @@ PARAS = ARTICLE_PARAS
             "Die Regierung hat neue Sanktionen beschlossen. Was das bedeutet. 18.04.2024 | 0:21 min",
             "media-duration",
         ),
+        ("Facebook 0 Twitter 0 LinkedIn", "share-buttons"),
+        ("Teilen WhatsApp Facebook", "share-buttons"),
+        (
+            "Did you enjoy this article? Then support us with a donation or become a member.",
+            "subscription-prompt",
+        ),
+        (
+            "Hat Ihnen dieser Artikel gefallen? Dann unterstützen Sie uns bitte mit einer Spende.",
+            "subscription-prompt",
+        ),
     ],
 )
 def test_line_inside_article_is_removed(line: str, reason: str) -> None:

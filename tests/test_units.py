@@ -125,6 +125,13 @@ def test_phrase_catalogue(line: str, reason: str) -> None:
     assert hit.reason == reason
 
 
+@pytest.mark.parametrize("line", ["Facebook and Twitter", "Share 2 photos", "Facebook users"])
+def test_share_bar_needs_service_words_and_counts_only(line: str) -> None:
+    """A line of share services and counts is a share bar; any other word makes it text."""
+    hit = match_phrase(line)
+    assert hit is None or hit.reason != "share-buttons"
+
+
 def test_phrase_catalogue_leaves_prose_alone() -> None:
     """A sentence that merely starts like a UI phrase is not UI when it is long."""
     line = "Read more about how the council plans to pay for the new tram lines, which will cost more than the last three bridges combined."

@@ -119,6 +119,7 @@ class PhraseHit:
 class _Catalogue:
     exact: dict[str, PhraseHit]
     prefix: dict[str, list[tuple[str, PhraseHit]]]  # first word -> [(prefix key, hit)]
+    share_words: frozenset[str]  # one-word share entries ("facebook", "teilen", "tweet")
 
 
 @cache
@@ -141,7 +142,10 @@ def _catalogue() -> _Catalogue:
                 k = phrase_key(p)
                 if k:
                     prefix.setdefault(k.split(" ", 1)[0].rstrip(":"), []).append((k, hit))
-    return _Catalogue(exact, prefix)
+    share_words = frozenset(
+        k for k, h in exact.items() if h.category == "share" and " " not in k and k.isalpha()
+    )
+    return _Catalogue(exact, prefix, share_words)
 
 
 def match_phrase(text: str) -> PhraseHit | None:
@@ -162,7 +166,16 @@ def match_phrase(text: str) -> PhraseHit | None:
             continue
         if key.startswith(p) and (len(key) == len(p) or key[len(p)] == " " or p.endswith(":")):
             return h
+    # a share bar printed as one line: service names and their counts ("Facebook 0 Twitter 0
+    # LinkedIn", "Teilen Facebook WhatsApp")
+    if 2 <= words <= _SHARE_BAR_MAX and first in cat.share_words:
+        parts = key.split(" ")
+        if all(w in cat.share_words or w.isdigit() for w in parts):
+            return cat.exact[first]
     return None
+
+
+_SHARE_BAR_MAX = 12  # words of a share bar line: a dozen services and counts
 
 
 @dataclass(frozen=True, slots=True)
