@@ -60,6 +60,7 @@ PARAS = ARTICLE_PARAS
             "media-duration",
         ),
         ("Facebook 0 Twitter 0 LinkedIn", "share-buttons"),
+        ("Please enable JavaScript to view the comments powered by Disqus.", "comment-form"),
         ("Teilen WhatsApp Facebook", "share-buttons"),
         (
             "Did you enjoy this article? Then support us with a donation or become a member.",
