@@ -1041,3 +1041,23 @@ def test_masthead_date_far_above_the_headline_names_no_author() -> None:
     art = newsclean.clean(text)
     assert art.title == "Council backs three new tram lines for the region"
     assert art.authors == ()
+
+
+@pytest.mark.parametrize(
+    ("box", "authors"),
+    [
+        (
+            ["Jane Walker", "Jane Walker is a staff writer covering transport and housing."],
+            ["Jane Walker"],
+        ),
+        (["Tram Talk", "Tram Talk is our weekly show about the city and its transport."], []),
+    ],
+)
+def test_author_box_under_the_text(box: list[str], authors: list[str]) -> None:
+    """A name over a note that opens with the name and a role is the author; a blurb is not."""
+    text = _copy("Council backs three new tram lines for the region") + "\n" + "\n\n".join(box)
+    art = newsclean.clean(text)
+    assert [p.name for p in art.authors] == authors
+    if authors:
+        assert box[1] not in art.body
+        assert [r.reason for r in art.provenance.removed if r.text == box[1]] == ["author-note"]

@@ -204,6 +204,10 @@ def find_byline(doc: Document) -> Document:
         carded = _name_over_role(doc)
         if carded:
             persons, origin = carded, "author-card"
+    if not persons and guess:
+        boxed = _name_over_bio(doc)
+        if boxed:
+            persons, origin = boxed, "author-box"
     if not persons and not orgs and not agencies_found:  # no credit at all so far
         signed = _name_after_body(doc)
         if signed:
@@ -287,6 +291,38 @@ def _more_name_lines(
             break  # the dateline closes the header (its date is the date stage's)
         doc.mark(b, "byline", "name-line")
     return out
+
+
+# how far into the note about the author its role word may come ("Jane Doe is a Brazilian
+# writer and musician", "... is the Editor and Journalist at ..."): 3-6 words on the dev corpus
+_BIO_ROLE_REACH = 12
+
+
+def _name_over_bio(doc: Document) -> list[str]:
+    """The author of a box under the text: a name line over a note that opens with the name.
+
+    ("Jane Doe" / "Jane Doe is a staff writer covering ..."): the note names a role within its
+    first words, which a show's or a product's blurb ("The Ring is our weekly debate") does
+    not. Only below the article's first paragraph; the name and the note are marked.
+    """
+    roles = _role_words()
+    blocks = [b for b in doc.blocks[body_start(doc) :] if b.reason != "no-words"]
+    for b, nxt in pairwise(blocks):
+        if word_count(b.text) > 4 or not nxt.text.startswith(b.text.strip() + " "):
+            continue
+        persons = _only_names(b.text)
+        if len(persons) != 1:
+            continue
+        rest = nxt.text[len(b.text.strip()) :].split()[:_BIO_ROLE_REACH]
+        if (
+            rest
+            and rest[0][:1].islower()
+            and any(w.casefold().strip(".,;:") in roles for w in rest)
+        ):
+            doc.mark(b, "byline", "author-card")
+            doc.mark(nxt, "author-bio", "author-note")
+            return persons
+    return []
 
 
 def _name_over_role(doc: Document) -> list[str]:
