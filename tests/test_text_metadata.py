@@ -1061,3 +1061,16 @@ def test_author_box_under_the_text(box: list[str], authors: list[str]) -> None:
     if authors:
         assert box[1] not in art.body
         assert [r.reason for r in art.provenance.removed if r.text == box[1]] == ["author-note"]
+
+
+def test_agency_named_in_the_dateline_is_credited_as_spelt_there() -> None:
+    """'Associated Press April 26, 2024' credits the agency with that spelling, not '(AP)'."""
+    text = _copy(
+        "Council backs three new tram lines for the region",
+        "Associated Press April 26, 2024",
+        "",
+        "SPRINGFIELD (AP) — The city council voted on Tuesday to expand the tram network.",
+    )
+    art = newsclean.clean(text)
+    assert art.source.agencies == ("AP",)
+    assert art.source.agency_credits == ("Associated Press",)

@@ -197,9 +197,11 @@ def find_byline(doc: Document) -> Document:
         if named:
             persons, origin = named, "name-line"
     if not persons and guess:
-        dated = _names_by_dateline(doc, zone_end)
+        before = set(credited)
+        dated = _names_by_dateline(doc, zone_end, credited)
         if dated:
             persons, origin = dated, "name-by-dateline"
+        agencies_found.extend(a for a in credited if a not in before)
     if not persons and guess:
         carded = _name_over_role(doc)
         if carded:
@@ -532,11 +534,13 @@ class _Body:
 _LETTERS = re.compile(r"\b[^\W\d_]+\b")
 
 
-def _names_by_dateline(doc: Document, zone_end: int) -> list[str]:
+def _names_by_dateline(doc: Document, zone_end: int, credited: dict[str, str]) -> list[str]:
     """Persons named in a dateline ("Jane Doe / Site / Sep 2, 2024") or on a line beside it.
 
     Beside it means within two lines (blank "*" lines aside), the name alone or followed by a
     role or the reading time; names whose words the body uses in lower case are not names.
+    An agency the dateline itself credits ("Associated Press April 28, 2023") goes into
+    ``credited`` with its spelling there, when no other line credited it before.
     """
     blocks = doc.blocks[: zone_end + 1]
     body = _Body(doc)
@@ -560,6 +564,10 @@ def _names_by_dateline(doc: Document, zone_end: int) -> list[str]:
                 name = _leading_name(seg.strip(), body)
                 if name and name not in out:
                     out.append(name)
+                elif name is None and word_count(seg) <= 4:
+                    agency = agency_of(seg.strip())
+                    if agency:
+                        credited.setdefault(agency, seg.strip())
         near = [x for x in blocks[max(0, i - 6) : i + 7] if x.reason != "no-words"]
         at = near.index(b)
         for step in (-1, 1):
