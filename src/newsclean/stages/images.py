@@ -129,7 +129,8 @@ def _image(
 
 
 def _pair_credit(doc: Document, i: int, credit: str | None) -> bool:
-    """A credit line and the short caption line under it (same chunk, or not prose) are one image."""
+    """A credit line and its caption are one image: the line above it in the same printed
+    paragraph (chunk), or else the short caption line under it (same chunk, or not prose)."""
     blocks = doc.blocks
     b = blocks[i]
     chunk = b.extra.get("chunk")
