@@ -1070,3 +1070,49 @@ def test_byline_label_gate_admits_every_phrase() -> None:
 
     for phrase in _byline_phrases():
         assert _is_byline_label(Block(0, phrase + ("" if phrase.endswith(":") else " "))), phrase
+
+
+# --- ASCII byte tables for word_count, normalize_key and phrase_key (speed round 7) ---
+
+_ASCII = "".join(map(chr, range(128)))
+_WORD_RE = re.compile(r"\w+")
+_KEY_DROP_RE = re.compile(r"[^\w:]+")
+
+
+def _text_keys_plain(text: str) -> tuple[int, str, str]:
+    """word_count, normalize_key and phrase_key as written before the ASCII byte tables."""
+    import unicodedata
+
+    return (
+        len(_WORD_RE.findall(text)),
+        " ".join(_WORD_RE.findall(unicodedata.normalize("NFKC", text).casefold())),
+        " ".join(_KEY_DROP_RE.sub(" ", text.casefold()).split()),
+    )
+
+
+def _text_keys(text: str) -> tuple[int, str, str]:
+    from newsclean.rules import phrase_key
+    from newsclean.textutil import normalize_key, word_count
+
+    # (the cached functions' own code: a hit would not run the code under test)
+    return word_count.__wrapped__(text), normalize_key.__wrapped__(text), phrase_key(text)
+
+
+@pytest.mark.parametrize("c", list(_ASCII))
+def test_ascii_text_keys_agree_with_the_regexes_on_every_character(c: str) -> None:
+    """Each ASCII character alone, inside a word, doubled and between spaces gives the keys
+    the regexes give."""
+    for text in (c, f"a{c}B", f"{c}{c}x_Y:z{c}", f" Jane{c} Doe {c}9 "):
+        assert _text_keys(text) == _text_keys_plain(text), repr(text)
+
+
+@given(st.text(alphabet=_ASCII, max_size=40))
+def test_ascii_text_keys_agree_with_the_regexes(text: str) -> None:
+    """Any ASCII text gets the word count, comparison key and phrase key the regexes give."""
+    assert _text_keys(text) == _text_keys_plain(text)
+
+
+@given(st.text(alphabet="aZ_:1 -\u00e9\u00df\u00bd\u2019\u212a\u0130\u00a0", max_size=16))
+def test_non_ascii_text_keys_still_agree_with_the_regexes(text: str) -> None:
+    """Text outside ASCII (where NFKC and casefold change letters) still takes the regexes."""
+    assert _text_keys(text) == _text_keys_plain(text)
