@@ -1116,3 +1116,20 @@ def test_ascii_text_keys_agree_with_the_regexes(text: str) -> None:
 def test_non_ascii_text_keys_still_agree_with_the_regexes(text: str) -> None:
     """Text outside ASCII (where NFKC and casefold change letters) still takes the regexes."""
     assert _text_keys(text) == _text_keys_plain(text)
+
+
+def test_link_density_without_links_is_zero_and_with_links_the_share() -> None:
+    """A block with no link text gets 0.0 without the strip; one with links still gets its
+    link characters over its stripped raw length."""
+    from newsclean.document import Document
+    from newsclean.readers.html import read_html
+
+    page = (
+        "<html><body><p>  Plain words only, no link at all.  </p>"
+        "<p> Read <a href='/x'>the story</a> here. </p><p><a href='/y'>all link</a></p>"
+        "</body></html>"
+    )
+    doc = read_html(Document(raw=page, text=page, format="html"))
+    densities = [b.link_density for b in doc.blocks]
+    assert densities == [0.0, len("the story") / len("Read the story here."), 1.0]
+    assert all(type(d) is float for d in densities)

@@ -581,7 +581,8 @@ def read_tree(
             kind,
             "",
             level,
-            min(1.0, links / max(1, len(raw.strip()))),
+            # (most blocks hold no link text: their density is 0.0 without copying raw.strip())
+            min(1.0, links / max(1, len(raw.strip()))) if links else 0.0,
             score,
             neg_words,
             extra=extra,
