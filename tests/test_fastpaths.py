@@ -1133,3 +1133,20 @@ def test_link_density_without_links_is_zero_and_with_links_the_share() -> None:
     densities = [b.link_density for b in doc.blocks]
     assert densities == [0.0, len("the story") / len("Read the story here."), 1.0]
     assert all(type(d) is float for d in densities)
+
+
+_NAME_RUN_PLAIN = re.compile(r"((?:The |the )?(?:[A-Z][\w&'’-]*\s){0,4}[A-Z][\w&'’-]*)")
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet="TtheABZaz1_&'’- \n\u00a0\u00c9\u00e9.,", max_size=60))
+@example("the The Associated Press reported that A B C D E F G said")
+@example("Foo  Bar baz The quick The Reuters-Agency’s staff")
+def test_name_run_pattern_matches_the_plain_one(text: str) -> None:
+    """The source stage's capitalised-name pattern finds the spans and groups of the plain
+    pattern it replaces."""
+    from newsclean.stages.source import _NAME_RUN
+
+    assert [(m.span(), m.group(1)) for m in _NAME_RUN.finditer(text)] == [
+        (m.span(), m.group(1)) for m in _NAME_RUN_PLAIN.finditer(text)
+    ]
