@@ -1150,3 +1150,25 @@ def test_name_run_pattern_matches_the_plain_one(text: str) -> None:
     assert [(m.span(), m.group(1)) for m in _NAME_RUN.finditer(text)] == [
         (m.span(), m.group(1)) for m in _NAME_RUN_PLAIN.finditer(text)
     ]
+
+
+def test_attribute_get_with_bytes_names_equals_str_names() -> None:
+    """lxml's get() with a bytes attribute name gives what it gives for the str name: present,
+    empty, absent, namespaced and non-ASCII values, on every element of a parsed page."""
+    page = (
+        "<html lang='de'><head><meta itemprop='author' content='x'></head><body>"
+        "<div class='Haupt-Inhalt\u00e9 \u00fc' id='a1' role='main' hidden>"
+        "<p style='display:none' itemprop=''>t</p><a rel='author' href='/x'>Jane</a>"
+        "<svg xmlns:xlink='http://www.w3.org/1999/xlink'><use xlink:href='#i' class='ic'/></svg>"
+        "<span CLASS='upper' data-x='\u2019'>s</span><i rel>r</i></div></body></html>"
+    )
+    names = ["class", "style", "hidden", "itemprop", "rel", "id", "role", "href", "data-x"]
+    root = parse_html(page)
+    assert root is not None
+    seen = set()
+    for el in root.iter():
+        for name in names:
+            value = el.get(name)
+            assert el.get(name.encode("ascii")) == value, (el.tag, name)
+            seen.add(value)
+    assert {"", None, "Haupt-Inhalt\u00e9 \u00fc", "upper", "\u2019"} <= seen
