@@ -891,6 +891,9 @@ _MARKUP_PIECES = st.sampled_from(
         "<![CDATA[x]]>", "<script>//<![CDATA[\n//]]></script>", "<frameset>", "<frame",
         "<frameſet>", "set>", "</html", ">", "<", " ", "\u2013", "<div a='x'>", "é",
         "<noframes><p>b</p></noframes>",
+        _tag(1001), _tag(1000), "<div data-x='" + "y z" * 4000 + "'>",
+        "<div " + "a\u00a0" * 1001 + ">", "<div " + "a\x1c" * 1001 + ">",
+        "<p title=\"" + " a" * 1200 + "\" b>", "<p '" + " a" * 1200 + ">",
     ]
 )  # fmt: skip
 
@@ -1172,3 +1175,29 @@ def test_attribute_get_with_bytes_names_equals_str_names() -> None:
             assert el.get(name.encode("ascii")) == value, (el.tag, name)
             seen.add(value)
     assert {"", None, "Haupt-Inhalt\u00e9 \u00fc", "upper", "\u2019"} <= seen
+
+
+@pytest.mark.parametrize("limit", [2, 1000])
+@pytest.mark.parametrize(
+    "tag",
+    [
+        _tag(1500),
+        "<div " + " ".join(f"attr{i}='xx'" for i in range(1001)) + ">",  # long, 1,001
+        "<div " + " ".join(f"attribute{i}='x'" for i in range(1000)) + ">",  # long, 1,000
+        "<div data-x='" + "y z" * 4000 + "'>",  # a long value with spaces: one attribute
+        "<div " + "a\u00a0" * 1001 + ">",  # spaces only the text's \s knows
+        "<div " + "a\x1c" * 1001 + ">",
+        "<div " + "\u00e9 " * 1200 + ">",
+        '<p title="' + " a" * 1200 + '" b>',
+        "<p '" + " a" * 1200 + ">",  # an unclosed quote
+        "<p " + "x" * 20_000 + " a b c>",
+        "<1 " + "a " * 6000 + ">",  # not a tag name: no long tag
+    ],
+)
+@pytest.mark.parametrize("pad", [0, 4999, 5001])
+def test_long_tag_cut_on_the_bytes_equals_cap_attributes(limit: int, tag: str, pad: int) -> None:
+    """The bytes say a tag would be cut exactly when cap_attributes cuts one in the text."""
+    from newsclean.readers._markup import cap_attributes, long_tag_cut
+
+    text = "<p>" + "y" * pad + "</p>" + tag + "<p>end</p>"
+    assert long_tag_cut(text.encode("utf-8"), limit) == (cap_attributes(text, limit)[1] > 0)

@@ -20,7 +20,7 @@ import lxml.etree as etree
 from ..document import Block, BlockKind, Document
 from ..rules import CAMEL_BOUNDARY, hints, ignorecase_gates
 from ..textutil import clean_inline
-from ._markup import cap_attributes, cap_depth, may_hold_long_tag, strip_tags, unwrap_cdata
+from ._markup import cap_attributes, cap_depth, long_tag_cut, strip_tags, unwrap_cdata
 
 __all__ = ["heading_parts", "parse_html", "read_html", "read_tree"]
 
@@ -249,9 +249,10 @@ def _repaired_bytes(text: str, utf8: bytes) -> bytes | None:
 
     Those are the pages without a <frameset> or a "<frame" anywhere, whose CDATA sections (if
     any) are all script content, whose </html> end tags read "</html", ASCII spaces and ">"
-    (the bytes pattern's; the text's also takes Unicode spaces) and without a tag long enough
-    to need cap_attributes: the </html> cut from the bytes is then the one cut from the text
-    (tests/test_fastpaths.py checks the two paths agree).
+    (the bytes pattern's; the text's also takes Unicode spaces) and without a tag that
+    cap_attributes cuts (long tags are looked at one by one: most hold a long attribute value,
+    not thousands of attributes): the </html> cut from the bytes is then the one cut from the
+    text (tests/test_fastpaths.py checks the two paths agree).
     """
     spans: list[tuple[int, int]] = []
     cdata = False
@@ -274,7 +275,7 @@ def _repaired_bytes(text: str, utf8: bytes) -> bytes | None:
         # a "<frame" the cut put together straddles a join
         if any(_FRAME_BYTES.search(data, max(0, j - 6), j + 6) for j in joins):
             return None
-    if may_hold_long_tag(data):
+    if long_tag_cut(data, _MAX_ATTRIBUTES):
         return None
     return data
 
