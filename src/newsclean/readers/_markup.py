@@ -341,6 +341,13 @@ def long_tag_cut(data: bytes, limit: int) -> bool:
     """
     for start, end in _long_tag_spans(data):
         tag = data[start:end].decode("utf-8")
-        if _LONG_TAG.fullmatch(tag) is not None and _capped(tag, limit) is not None:
+        # a span is a "<", an ASCII letter, a run without brackets and a ">": the regex
+        # matches it when it is 10,002 characters or more (no need to walk it)
+        if len(tag) < 10002:
+            continue
+        # each attribute follows a run of whitespace outside quotes (cap_attributes' count):
+        # a tag with no more whitespace runs than the limit is not cut, and a long attribute
+        # value (JSON, a data URI) has few; _capped walks the tag's pieces with a regex
+        if len(tag.split()) - 1 > limit and _capped(tag, limit) is not None:
             return True
     return False
