@@ -891,6 +891,9 @@ _MARKUP_PIECES = st.sampled_from(
         "<![CDATA[x]]>", "<script>//<![CDATA[\n//]]></script>", "<frameset>", "<frame",
         "<frameſet>", "set>", "</html", ">", "<", " ", "\u2013", "<div a='x'>", "é",
         "<noframes><p>b</p></noframes>",
+        _tag(1001), _tag(1000), "<div data-x='" + "y z" * 4000 + "'>",
+        "<div " + "a\u00a0" * 1001 + ">", "<div " + "a\x1c" * 1001 + ">",
+        "<p title=\"" + " a" * 1200 + "\" b>", "<p '" + " a" * 1200 + ">",
     ]
 )  # fmt: skip
 
@@ -1070,3 +1073,131 @@ def test_byline_label_gate_admits_every_phrase() -> None:
 
     for phrase in _byline_phrases():
         assert _is_byline_label(Block(0, phrase + ("" if phrase.endswith(":") else " "))), phrase
+
+
+# --- ASCII byte tables for word_count, normalize_key and phrase_key (speed round 7) ---
+
+_ASCII = "".join(map(chr, range(128)))
+_WORD_RE = re.compile(r"\w+")
+_KEY_DROP_RE = re.compile(r"[^\w:]+")
+
+
+def _text_keys_plain(text: str) -> tuple[int, str, str]:
+    """word_count, normalize_key and phrase_key as written before the ASCII byte tables."""
+    import unicodedata
+
+    return (
+        len(_WORD_RE.findall(text)),
+        " ".join(_WORD_RE.findall(unicodedata.normalize("NFKC", text).casefold())),
+        " ".join(_KEY_DROP_RE.sub(" ", text.casefold()).split()),
+    )
+
+
+def _text_keys(text: str) -> tuple[int, str, str]:
+    from newsclean.rules import phrase_key
+    from newsclean.textutil import normalize_key, word_count
+
+    # (the cached functions' own code: a hit would not run the code under test)
+    return word_count.__wrapped__(text), normalize_key.__wrapped__(text), phrase_key(text)
+
+
+@pytest.mark.parametrize("c", list(_ASCII))
+def test_ascii_text_keys_agree_with_the_regexes_on_every_character(c: str) -> None:
+    """Each ASCII character alone, inside a word, doubled and between spaces gives the keys
+    the regexes give."""
+    for text in (c, f"a{c}B", f"{c}{c}x_Y:z{c}", f" Jane{c} Doe {c}9 "):
+        assert _text_keys(text) == _text_keys_plain(text), repr(text)
+
+
+@given(st.text(alphabet=_ASCII, max_size=40))
+def test_ascii_text_keys_agree_with_the_regexes(text: str) -> None:
+    """Any ASCII text gets the word count, comparison key and phrase key the regexes give."""
+    assert _text_keys(text) == _text_keys_plain(text)
+
+
+@given(st.text(alphabet="aZ_:1 -\u00e9\u00df\u00bd\u2019\u212a\u0130\u00a0", max_size=16))
+def test_non_ascii_text_keys_still_agree_with_the_regexes(text: str) -> None:
+    """Text outside ASCII (where NFKC and casefold change letters) still takes the regexes."""
+    assert _text_keys(text) == _text_keys_plain(text)
+
+
+def test_link_density_without_links_is_zero_and_with_links_the_share() -> None:
+    """A block with no link text gets 0.0 without the strip; one with links still gets its
+    link characters over its stripped raw length."""
+    from newsclean.document import Document
+    from newsclean.readers.html import read_html
+
+    page = (
+        "<html><body><p>  Plain words only, no link at all.  </p>"
+        "<p> Read <a href='/x'>the story</a> here. </p><p><a href='/y'>all link</a></p>"
+        "</body></html>"
+    )
+    doc = read_html(Document(raw=page, text=page, format="html"))
+    densities = [b.link_density for b in doc.blocks]
+    assert densities == [0.0, len("the story") / len("Read the story here."), 1.0]
+    assert all(type(d) is float for d in densities)
+
+
+_NAME_RUN_PLAIN = re.compile(r"((?:The |the )?(?:[A-Z][\w&'’-]*\s){0,4}[A-Z][\w&'’-]*)")
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet="TtheABZaz1_&'’- \n\u00a0\u00c9\u00e9.,", max_size=60))
+@example("the The Associated Press reported that A B C D E F G said")
+@example("Foo  Bar baz The quick The Reuters-Agency’s staff")
+def test_name_run_pattern_matches_the_plain_one(text: str) -> None:
+    """The source stage's capitalised-name pattern finds the spans and groups of the plain
+    pattern it replaces."""
+    from newsclean.stages.source import _NAME_RUN
+
+    assert [(m.span(), m.group(1)) for m in _NAME_RUN.finditer(text)] == [
+        (m.span(), m.group(1)) for m in _NAME_RUN_PLAIN.finditer(text)
+    ]
+
+
+def test_attribute_get_with_bytes_names_equals_str_names() -> None:
+    """lxml's get() with a bytes attribute name gives what it gives for the str name: present,
+    empty, absent, namespaced and non-ASCII values, on every element of a parsed page."""
+    page = (
+        "<html lang='de'><head><meta itemprop='author' content='x'></head><body>"
+        "<div class='Haupt-Inhalt\u00e9 \u00fc' id='a1' role='main' hidden>"
+        "<p style='display:none' itemprop=''>t</p><a rel='author' href='/x'>Jane</a>"
+        "<svg xmlns:xlink='http://www.w3.org/1999/xlink'><use xlink:href='#i' class='ic'/></svg>"
+        "<span CLASS='upper' data-x='\u2019'>s</span><i rel>r</i></div></body></html>"
+    )
+    names = ["class", "style", "hidden", "itemprop", "rel", "id", "role", "href", "data-x"]
+    root = parse_html(page)
+    assert root is not None
+    seen = set()
+    for el in root.iter():
+        for name in names:
+            value = el.get(name)
+            assert el.get(name.encode("ascii")) == value, (el.tag, name)
+            seen.add(value)
+    assert {"", None, "Haupt-Inhalt\u00e9 \u00fc", "upper", "\u2019"} <= seen
+
+
+@pytest.mark.parametrize("limit", [2, 1000])
+@pytest.mark.parametrize(
+    "tag",
+    [
+        _tag(1500),
+        "<div " + " ".join(f"attr{i}='xx'" for i in range(1001)) + ">",  # long, 1,001
+        "<div " + " ".join(f"attribute{i}='x'" for i in range(1000)) + ">",  # long, 1,000
+        "<div data-x='" + "y z" * 4000 + "'>",  # a long value with spaces: one attribute
+        "<div " + "a\u00a0" * 1001 + ">",  # spaces only the text's \s knows
+        "<div " + "a\x1c" * 1001 + ">",
+        "<div " + "\u00e9 " * 1200 + ">",
+        '<p title="' + " a" * 1200 + '" b>',
+        "<p '" + " a" * 1200 + ">",  # an unclosed quote
+        "<p " + "x" * 20_000 + " a b c>",
+        "<1 " + "a " * 6000 + ">",  # not a tag name: no long tag
+    ],
+)
+@pytest.mark.parametrize("pad", [0, 4999, 5001])
+def test_long_tag_cut_on_the_bytes_equals_cap_attributes(limit: int, tag: str, pad: int) -> None:
+    """The bytes say a tag would be cut exactly when cap_attributes cuts one in the text."""
+    from newsclean.readers._markup import cap_attributes, long_tag_cut
+
+    text = "<p>" + "y" * pad + "</p>" + tag + "<p>end</p>"
+    assert long_tag_cut(text.encode("utf-8"), limit) == (cap_attributes(text, limit)[1] > 0)

@@ -16,6 +16,8 @@ from importlib import resources
 from itertools import pairwise
 from typing import Any
 
+from .textutil import ascii_table
+
 __all__ = [
     "CAMEL_BOUNDARY",
     "COPYRIGHT_OPEN",
@@ -101,8 +103,16 @@ def _load(name: str) -> Any:
     return json.loads(resources.files("newsclean").joinpath(f"data/{name}").read_text("utf-8"))
 
 
+# phrase_key of ASCII text (two thirds of its texts on the dev corpus) with a byte table: the
+# lowercased letters, digits, "_" and ":" stay, every other byte splits (textutil._WORD_BYTES
+# says why that is the regex's result; 0.63 against 2.1 us a text)
+_KEY_BYTES = ascii_table("_:", lower=True)
+
+
 def phrase_key(text: str) -> str:
     """Matching key of a line: casefolded words (and colons), single spaces."""
+    if text.isascii():
+        return b" ".join(text.encode("ascii").translate(_KEY_BYTES).split()).decode("ascii")
     return " ".join(_KEY_DROP.sub(" ", text.casefold()).split())
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 import unicodedata
 from functools import lru_cache
 from itertools import islice
@@ -11,6 +12,7 @@ import ftfy
 from ftfy.badness import is_bad
 
 __all__ = [
+    "ascii_table",
     "clean_inline",
     "is_sentence_like",
     "normalize_key",
@@ -94,9 +96,27 @@ def repair(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def ascii_table(keep: str, *, lower: bool) -> bytes:
+    """A ``bytes.translate`` table for ASCII text: the ASCII letters, digits and the characters
+    of ``keep`` stay (lowercased with ``lower``), every other byte becomes a space."""
+    kept = {ord(c) for c in string.ascii_letters + string.digits + keep}
+    return bytes((ord(chr(b).lower()) if lower else b) if b in kept else 0x20 for b in range(256))
+
+
+# ASCII text is nearly two thirds of the texts word_count and normalize_key are asked about
+# (dev corpus: 11.6k of 19k and 12.7k of 20.3k cache misses). There ``\w`` is [A-Za-z0-9_],
+# NFKC changes nothing and casefold() is lower(): mapping every other byte to a space and
+# splitting on spaces gives the regex's tokens, ~2.5x faster than findall() (0.44 against
+# 1.17 us a text; tests/test_fastpaths.py checks every ASCII character)
+_WORD_BYTES = ascii_table("_", lower=False)
+_WORD_KEY_BYTES = ascii_table("_", lower=True)
+
+
 @lru_cache(maxsize=16384)
 def word_count(text: str) -> int:
     """Number of word tokens."""
+    if text.isascii():
+        return len(text.encode("ascii").translate(_WORD_BYTES).split())
     return len(_WORD.findall(text))
 
 
@@ -127,4 +147,6 @@ def _ends_sentence(text: str) -> bool:
 @lru_cache(maxsize=4096)
 def normalize_key(text: str) -> str:
     """A comparison key: casefolded word tokens joined by spaces."""
+    if text.isascii():  # (see _WORD_BYTES)
+        return b" ".join(text.encode("ascii").translate(_WORD_KEY_BYTES).split()).decode("ascii")
     return " ".join(_WORD.findall(unicodedata.normalize("NFKC", text).casefold()))

@@ -78,11 +78,21 @@ def _copyright_owner(text: str) -> str | None:
     return owner
 
 
+#: a run of one to five capitalised words, after an optional "The "/"the ": the
+#: ``((?:The |the )?(?:W\s){0,4}W)`` this code first had (W a capitalised word), written so
+#: that the regex engine can skip positions. Every match starts with "T", "t" or a capital:
+#: the lookahead says so up front, and the run written as W(\sW){0,4} has the same matches (a
+#: word W takes its whole run of word characters, which never hold a space). On the body
+#: texts of the dev corpus: 0.067 against 0.21 ms a page; tests/test_fastpaths.py compares
+#: the two patterns' matches.
+_NAME_RUN = re.compile(r"(?=[A-Zt])((?:The |the )?[A-Z][\w&'’-]*(?:\s[A-Z][\w&'’-]*){0,4})")
+
+
 def _attributions(text: str) -> list[str]:
     """Outlets the text says it is based on: "The New York Times reported", "according to X"."""
     words = bylines().organisation_words
     out: list[str] = []
-    for m in re.finditer(r"((?:The |the )?(?:[A-Z][\w&'’-]*\s){0,4}[A-Z][\w&'’-]*)", text[:3000]):
+    for m in _NAME_RUN.finditer(text[:3000]):
         name = m.group(1).strip()
         toks = name.split()
         if not toks or toks[-1].casefold() not in words or len(toks) < 2:
