@@ -1074,3 +1074,21 @@ def test_agency_named_in_the_dateline_is_credited_as_spelt_there() -> None:
     art = newsclean.clean(text)
     assert art.source.agencies == ("AP",)
     assert art.source.agency_credits == ("Associated Press",)
+
+
+def test_closing_author_card_and_note_are_marked() -> None:
+    """A name over a role line past the text's first third is the author's box, with its note."""
+    from newsclean.core import prepare
+    from newsclean.stages.byline import _closing_author_card
+
+    from .pages import ARTICLE_PARAS
+
+    card = ["Jane Walker", "Reporter", "Since 2019 with the paper, she covers transport."]
+    early = ["Tom Berry", "Reporter"]  # the same shape in the first third: left alone
+    doc = prepare("\n\n".join([*early, *ARTICLE_PARAS, *card, ARTICLE_PARAS[0]]))
+    _closing_author_card(doc)
+    reasons = [b.reason for b in doc.blocks]
+    n = len(ARTICLE_PARAS)
+    assert reasons[:2] == [None, None]
+    assert reasons[2 : 2 + n] == [None] * n
+    assert reasons[2 + n :] == ["author-card", "author-card", "author-note", None]
