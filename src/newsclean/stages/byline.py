@@ -335,21 +335,17 @@ _CARD_NOTE_WORDS = 80
 
 def _closing_author_card(doc: Document) -> None:
     """An author card left past the first third of the text ("Jane Doe" / "Redakteurin" /
-    "Since 2019 with the paper, ..."): the name and role lines and the short note under them
-    are the author's box, not article text (whoever the byline names). Past the first third:
-    teasers kept after the box can make it look mid-text (dev corpus: at 40 % of the lines)."""
+    "She has covered transport for ten years."): the name and role lines and the short note
+    under them are the author's box, not article text (whoever the byline names). Past the
+    first third: teasers kept after the box can make it look mid-text (dev corpus: at 40 %
+    of the lines)."""
     kept = [b for b in doc.blocks if b.role is None]
     for b, nxt in pairwise(kept[len(kept) // 3 :]):
-        if nxt.index != b.index + 1 or word_count(b.text) > 4 or not is_role(nxt.text):
-            continue
-        if len(_only_names(b.text)) != 1:
-            continue
-        doc.mark(b, "byline", "author-card")
-        doc.mark(nxt, "byline", "author-card")
-        note = doc.blocks[nxt.index + 1] if nxt.index + 1 < len(doc.blocks) else None
-        if note is not None and note.role is None and word_count(note.text) <= _CARD_NOTE_WORDS:
-            doc.mark(note, "author-bio", "author-note")
-        return
+        if nxt.index == b.index + 1 and _card_name(doc, b, nxt):
+            note = doc.blocks[nxt.index + 1] if nxt.index + 1 < len(doc.blocks) else None
+            if note is not None and note.role is None and word_count(note.text) <= _CARD_NOTE_WORDS:
+                doc.mark(note, "author-bio", "author-note")
+            return
 
 
 def _name_over_role(doc: Document) -> list[str]:
@@ -358,14 +354,22 @@ def _name_over_role(doc: Document) -> list[str]:
     ("## Jane Doe" / "Journalist", "Jane Doe" / "Redakteurin"): the first such pair.
     """
     for b, nxt in pairwise(doc.blocks):
-        if not is_role(nxt.text) or word_count(b.text) > 4:
-            continue
-        persons = _only_names(b.text)
-        if len(persons) == 1:
-            doc.mark(b, "byline", "author-card")
-            doc.mark(nxt, "byline", "author-card")
-            return persons
+        name = _card_name(doc, b, nxt)
+        if name:
+            return [name]
     return []
+
+
+def _card_name(doc: Document, b: Block, nxt: Block) -> str | None:
+    """The one full name of ``b`` when ``nxt`` is only a role (an author card): both are marked."""
+    if not is_role(nxt.text) or word_count(b.text) > 4:
+        return None
+    persons = _only_names(b.text)
+    if len(persons) != 1:
+        return None
+    doc.mark(b, "byline", "author-card")
+    doc.mark(nxt, "byline", "author-card")
+    return persons[0]
 
 
 def _cased(name: str) -> bool:
