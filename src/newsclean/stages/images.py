@@ -135,6 +135,8 @@ def _pair_credit(doc: Document, i: int, credit: str | None) -> bool:
     b = blocks[i]
     chunk = b.extra.get("chunk")
     prev = blocks[i - 1] if i > 0 else None
+    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+    caption: Block | None = None
     if (
         chunk is not None
         and prev is not None
@@ -145,27 +147,24 @@ def _pair_credit(doc: Document, i: int, credit: str | None) -> bool:
     ):
         # the credit ends a printed paragraph under the caption it closes ("Caption text" /
         # "Photo: Jane Doe" / next line): that caption is its own, the next line is not
-        _image(doc, [prev, b], None, prev.text, credit)
-        doc.mark(b, "credit", "photo-credit")
-        doc.mark(prev, "caption", "image-caption")
-        return True
-    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-    if (
-        nxt is None
-        or nxt.role not in KEPT_ROLES
-        or word_count(nxt.text) > 30
-        or nxt.kind == "heading"
-        or nxt.link_density >= 0.5
+        caption = prev
+    elif (
+        nxt is not None
+        and nxt.role in KEPT_ROLES
+        and word_count(nxt.text) <= 30
+        and nxt.kind != "heading"
+        and nxt.link_density < 0.5
+        and (
+            (chunk is not None and nxt.extra.get("chunk") == chunk)
+            or (not is_sentence_like(nxt.text) and _is_photo_credit(credit or ""))
+        )
     ):
+        caption = nxt
+    if caption is None:
         return False
-    same_chunk = nxt.extra.get("chunk") is not None and nxt.extra.get("chunk") == b.extra.get(
-        "chunk"
-    )
-    if not same_chunk and (is_sentence_like(nxt.text) or not _is_photo_credit(credit or "")):
-        return False
-    _image(doc, [b, nxt], None, nxt.text, credit)
+    _image(doc, [caption, b] if caption is prev else [b, caption], None, caption.text, credit)
     doc.mark(b, "credit", "photo-credit")
-    doc.mark(nxt, "caption", "image-caption")
+    doc.mark(caption, "caption", "image-caption")
     return True
 
 
