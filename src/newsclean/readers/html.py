@@ -22,7 +22,7 @@ from ..rules import CAMEL_BOUNDARY, hints, ignorecase_gates
 from ..textutil import clean_inline
 from ._markup import cap_attributes, cap_depth, long_tag_cut, strip_tags, unwrap_cdata
 
-__all__ = ["heading_parts", "parse_html", "read_html", "read_tree"]
+__all__ = ["heading_parts", "microdata_authors", "parse_html", "read_html", "read_tree"]
 
 _SKIP = frozenset(
     {
@@ -357,7 +357,7 @@ def read_html(doc: Document) -> Document:
     # full scan of the tree); the reader adds no candidate, so they come in the same order
     authors: list[Any] = []
     read_tree(doc, root, markdown=False, authors=authors)
-    _microdata_authors(doc, authors)
+    microdata_authors(doc, authors)
     return doc
 
 
@@ -998,7 +998,7 @@ def _skipped_authors(el: Any, authors: list[Any]) -> None:
     authors.extend(found)
 
 
-def _microdata_authors(doc: Document, elements: list[Any]) -> None:
+def microdata_authors(doc: Document, elements: list[Any]) -> None:
     """Author candidates from microdata author elements (their itemprop=name, else text)."""
     for el in elements:
         name_el = el.find('.//*[@itemprop="name"]')
@@ -1051,7 +1051,7 @@ def collect_metadata(doc: Document, root: Any, *, microdata: bool = True) -> Non
                 )
                 doc.add(which, dt.strip(), "html:time")
     if microdata:
-        _microdata_authors(doc, root.xpath('//*[@itemprop="author"]|//a[@rel="author"]'))
+        microdata_authors(doc, root.xpath('//*[@itemprop="author"]|//a[@rel="author"]'))
 
 
 def _walk_json(obj: Any, depth: int = 0) -> list[dict[str, Any]]:

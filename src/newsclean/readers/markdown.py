@@ -24,7 +24,7 @@ from urllib.parse import parse_qs, urlsplit
 from lxml import etree
 
 from ..document import Document
-from .html import _microdata_authors, parse_html, read_tree
+from .html import microdata_authors, parse_html, read_tree
 from .text import read_text
 
 __all__ = ["read_markdown", "render_markdown"]
@@ -377,7 +377,7 @@ def read_markdown(doc: Document) -> Document:
     if root is not None:
         authors: list[Any] = []
         read_tree(doc, root, markdown=True, authors=authors)
-        _microdata_authors(doc, authors)  # a dump keeps itemprop="author" in its <div> lines
+        microdata_authors(doc, authors)  # a dump keeps itemprop="author" in its <div> lines
         _microdata_dates(doc, root)
         _share_texts(doc, root)
     return doc
