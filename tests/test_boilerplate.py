@@ -59,7 +59,7 @@ PARAS = ARTICLE_PARAS
             "Die Regierung hat neue Sanktionen beschlossen. Was das bedeutet. 18.04.2024 | 0:21 min",
             "media-duration",
         ),
-        ("Facebook 0 Twitter 0 LinkedIn", "share-buttons"),
+        ("Facebook 12 X 3 WhatsApp", "share-buttons"),
         ("Please enable JavaScript to view the comments powered by Disqus.", "comment-form"),
         ("Teilen WhatsApp Facebook", "share-buttons"),
         (
@@ -67,7 +67,7 @@ PARAS = ARTICLE_PARAS
             "subscription-prompt",
         ),
         (
-            "Hat Ihnen dieser Artikel gefallen? Dann unterstützen Sie uns bitte mit einer Spende.",
+            "Hat Ihnen dieser Artikel gefallen? Dann teilen Sie ihn mit Ihren Freunden.",
             "subscription-prompt",
         ),
     ],

@@ -908,7 +908,7 @@ def test_publisher_of_a_text_copy_is_its_footer_copyright() -> None:
     [
         ("**Jane Walker/John Roe**", ["Jane Walker", "John Roe"]),
         ("Jane Walker", ["Jane Walker"]),
-        ("추천 기사", []),  # a teaser label of a script without capitals: no name
+        ("많이 본 뉴스", []),  # a teaser label of a script without capitals: no name
     ],
 )
 def test_markdown_name_line_under_the_headline(line: str, authors: list[str]) -> None:
@@ -1023,7 +1023,7 @@ def test_two_hangul_words_beside_the_dateline_are_not_a_name() -> None:
     """Korean names are one word: a two-word Hangul label beside the dateline is no author."""
     text = _copy(
         "Council backs three new tram lines for the region",
-        "추천 기사",
+        "많이 본 뉴스",
         "Published April 26, 2024 17:25",
     )
     assert newsclean.clean(text).authors == ()
@@ -1033,7 +1033,7 @@ def test_masthead_date_far_above_the_headline_names_no_author() -> None:
     """A date in the masthead, far above the headline, does not make a line beside it a byline."""
     menu = [f"Section {n}" for n in ("One", "Two", "Three", "Four", "Five", "Six", "Seven")]
     text = (
-        "Wednesday, 16 April 2025\n\nNova Terra\n\n"
+        "Monday, 3 March 2025\n\nNova Terra\n\n"
         + "\n\n".join(menu * 3)
         + "\n\nCouncil backs three new tram lines for the region\n\n"
         + _LEAD
@@ -1083,7 +1083,7 @@ def test_closing_author_card_and_note_are_marked() -> None:
 
     from .pages import ARTICLE_PARAS
 
-    card = ["Jane Walker", "Reporter", "Since 2019 with the paper, she covers transport."]
+    card = ["Jane Walker", "Reporter", "She has covered transport for the paper for ten years."]
     early = ["Tom Berry", "Reporter"]  # the same shape in the first third: left alone
     doc = prepare("\n\n".join([*early, *ARTICLE_PARAS, *card, ARTICLE_PARAS[0]]))
     _closing_author_card(doc)

@@ -88,7 +88,7 @@ def test_updated_label_is_recognised() -> None:
         ("By Jane Doe in Kyiv and Reuters", ["Jane Doe"], ["Reuters"]),
         ("Kommentar von Anna Müller", ["Anna Müller"], []),
         ("Analysis by Jane Doe", ["Jane Doe"], []),
-        ("Associated Press in Valencia", [], ["AP"]),
+        ("Associated Press in Lisbon", [], ["AP"]),
         ("Von Anna Müller aus Berlin", ["Anna Müller"], []),
         ("Reporter", [], []),
     ],

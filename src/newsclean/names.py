@@ -153,7 +153,7 @@ def _looks_like_person(name: str) -> bool:
 
 
 _CARD_SPLIT = re.compile(r"\s[-–—|]\s|,\s")
-# a role with its beat or place, printed once or twice ("Journalist i Paris Journalist i Paris")
+# a role with its beat or place, printed once or twice ("Reporter in Rome Reporter in Rome")
 _CARD_MAX_ROLE_WORDS = 6
 
 
@@ -174,7 +174,7 @@ def is_author_card(text: str) -> bool:
     )
 
 
-# "Jane Doe in Kyiv", "Associated Press in Valencia", "Anna Müller aus Berlin", "Marie Dupont à
+# "Jane Doe in Kyiv", "Associated Press in Lisbon", "Anna Müller aus Berlin", "Marie Dupont à
 # Paris": where the reporter filed from, after a name (one to three capitalised words)
 _IN_PLACE = re.compile(r"\s+(?:in|from|aus|à|en)\s+[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,2}$")
 _PLACE_WORDS = (" in ", " from ", " aus ", " à ", " en ")  # what the pattern needs to match

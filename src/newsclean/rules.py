@@ -176,8 +176,8 @@ def match_phrase(text: str) -> PhraseHit | None:
             continue
         if key.startswith(p) and (len(key) == len(p) or key[len(p)] == " " or p.endswith(":")):
             return h
-    # a share bar printed as one line: service names and their counts ("Facebook 0 Twitter 0
-    # LinkedIn", "Teilen Facebook WhatsApp")
+    # a share bar printed as one line: service names and their counts ("Facebook 12 X 3
+    # WhatsApp", "Teilen Facebook WhatsApp")
     if 2 <= words <= _SHARE_BAR_MAX and first in cat.share_words:
         parts = key.split(" ")
         if all(w in cat.share_words or w.isdigit() for w in parts):

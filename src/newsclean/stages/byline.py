@@ -296,8 +296,8 @@ def _more_name_lines(
     return out
 
 
-# how far into the note about the author its role word may come ("Jane Doe is a Brazilian
-# writer and musician", "... is the Editor and Journalist at ..."): 3-6 words on the dev corpus
+# how far into the note about the author its role word may come ("Jane Doe is a freelance
+# writer based in Lisbon", "... is the deputy editor of ..."): 3-6 words on the dev corpus
 _BIO_ROLE_REACH = 12
 
 
@@ -305,7 +305,7 @@ def _name_over_bio(doc: Document) -> list[str]:
     """The author of a box under the text: a name line over a note that opens with the name.
 
     ("Jane Doe" / "Jane Doe is a staff writer covering ..."): the note names a role within its
-    first words, which a show's or a product's blurb ("The Ring is our weekly debate") does
+    first words, which a show's or a product's blurb ("Tram Talk is our weekly show") does
     not. Only below the article's first paragraph; the name and the note are marked.
     """
     roles = _role_words()
@@ -495,7 +495,7 @@ def _is_name(tokens: list[str], body: _Body) -> bool:
     if not 2 <= len(core) <= 4 or len(tokens) > 5:
         return False
     # Korean names are written as one word ("배윤경"): words of Hangul apart are a phrase
-    # ("추천 기사", recommended articles)
+    # ("많이 본 뉴스", most-read news)
     if any(_HANGUL.search(t) for t in core):
         return False
     # capitalised, or in a script without case
@@ -568,7 +568,7 @@ def _names_by_dateline(doc: Document, zone_end: int, credited: dict[str, str]) -
 
     Beside it means within two lines (blank "*" lines aside), the name alone or followed by a
     role or the reading time; names whose words the body uses in lower case are not names.
-    An agency the dateline itself credits ("Associated Press April 28, 2023") goes into
+    An agency the dateline itself credits ("Associated Press, March 3, 2025") goes into
     ``credited`` with its spelling there, when no other line credited it before.
     """
     blocks = doc.blocks[: zone_end + 1]
@@ -628,7 +628,7 @@ def _dateline_order(doc: Document, n: int) -> list[int]:
     if ti < 0:
         return list(range(n))
     # above the headline, only the article's header: a date further up is the page's own
-    # ("Wednesday, 16 April 2025" in the masthead), beside its login and menu lines
+    # ("Monday, 3 March 2025" in the masthead), beside its login and menu lines
     return [*range(ti, n), *range(min(ti, n) - 1, max(-1, ti - 1 - HEADER_ZONE), -1)]
 
 

@@ -73,7 +73,7 @@ def _split_credit(text: str) -> tuple[str, str | None]:
     p = _CREDIT_PREFIX.search(head) if not by and m.group(1)[0].isalpha() else None
     if p is not None and len(p.group(1)) <= 12:
         prefix = p.group(1)
-        if prefix.casefold() in _CREDIT_WORDS:  # a two-word label: "Image Credits: Strava"
+        if prefix.casefold() in _CREDIT_WORDS:  # a two-word label: "Image Credits: Example Media"
             head = head[: p.start(1)]
         elif p.start(1) > 0:  # an agency: "AP Photo/Jane Doe"
             head = head[: p.start(1)]

@@ -44,7 +44,7 @@ _NOTICE_HEAD = re.compile(
     re.IGNORECASE,
 )
 # where the owner's name ends: ", a division of …" (a comma before a lower-case word: not
-# "Bennett, Coleman & Co."), ". All rights reserved", " - Established", a year after the name
+# "Doe, Roe & Co."), ". All rights reserved", " - Established", a year after the name
 # ("Example Verlag GmbH 2026")
 _OWNER_END = re.compile(
     r",\s*(?=(?-i:[a-z]))|\.\s|\.$|\s[-–—|]\s|\s(?:19|20)\d{2}\b|" + RIGHTS_RESERVED, re.IGNORECASE

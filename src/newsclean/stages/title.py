@@ -898,7 +898,7 @@ def find_subtitle(doc: Document) -> Document:
     return doc
 
 
-# a kicker before the headline runs to a few words ("Angebliche Dekolonisierung :")
+# a kicker before the headline runs to a few words ("Tram vote :")
 _KICKER_MAX_CHARS = 60
 
 
