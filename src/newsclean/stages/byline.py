@@ -640,13 +640,13 @@ def _neighbour_names(nb: Block, body: _Body) -> list[str]:
     """
     if nb.role in ("title", "subtitle", "caption", "credit", "media") or nb.kind == "caption":
         return []
-    if word_count(nb.text) > 16 or find_dates(nb.text):
+    wc = word_count(nb.text)
+    if wc > 16 or find_dates(nb.text):
         return []
     text = nb.text.strip()
-    if word_count(text) <= 8:
-        name = _leading_name(text, body)
-        if name:
-            return [name]
+    name = _leading_name(text, body) if wc <= 8 else None
+    if name:
+        return [name]
     credit = parse_byline(text)
     persons = credit.persons
     if (
