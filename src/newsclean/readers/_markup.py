@@ -28,7 +28,6 @@ __all__ = [
     "cap_attributes",
     "cap_depth",
     "long_tag_cut",
-    "may_hold_long_tag",
     "strip_tags",
     "unwrap_cdata",
 ]
@@ -294,8 +293,10 @@ def _long_tags(text: str) -> Iterator[re.Match[str]]:
                 yield m
 
 
-def may_hold_long_tag(data: bytes) -> bool:
-    """False when the text whose UTF-8 is ``data`` holds no :data:`_LONG_TAG` match.
+def _long_tag_spans(data: bytes) -> Iterator[tuple[int, int]]:
+    """(start, end) of each byte run that may be a :data:`_LONG_TAG` match of the text whose
+    UTF-8 is ``data``: a "<", an ASCII letter, 10,000 bytes or more without a bracket, then a
+    ">" (end is past it). Every match of the text is one of them.
 
     Brackets and ASCII letters are single bytes in UTF-8 and no byte of a multi-byte
     character is ASCII, so a match's "<", letter and ">" are where they are in the text and
@@ -303,12 +304,6 @@ def may_hold_long_tag(data: bytes) -> bool:
     over the bytes finds every "<" that starts one (and may find more). ``bytes.find`` looks
     for a single byte with ``memchr``, faster than ``str.find`` in two-byte text.
     """
-    return next(_long_tag_spans(data), None) is not None
-
-
-def _long_tag_spans(data: bytes) -> Iterator[tuple[int, int]]:
-    """(start, end) of each byte run :func:`may_hold_long_tag` takes for a long tag: a "<",
-    an ASCII letter, 10,000 bytes or more without a bracket, then a ">" (end is past it)."""
     find, rfind = data.find, data.rfind
     in_run = False
     for i in range(0, len(data) - _CHUNK + 1, _CHUNK):
@@ -333,7 +328,7 @@ def long_tag_cut(data: bytes, limit: int) -> bool:
     """Whether :func:`cap_attributes` with ``limit`` cuts a tag of the text whose UTF-8 is
     ``data``.
 
-    Every long tag of the text is one of :func:`_long_tag_spans` (see may_hold_long_tag); a
+    Every long tag of the text is one of :func:`_long_tag_spans`; a
     span starts and ends at an ASCII byte, so its bytes decode alone to the tag's text, which
     is matched and counted as cap_attributes does. A long tag of the dev corpus is a long
     attribute value (JSON, a data URI), not thousands of attributes: the bytes then decide,
