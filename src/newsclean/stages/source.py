@@ -12,7 +12,7 @@ from functools import cache
 from ..document import KEPT_ROLES, Document
 from ..names import agency_of
 from ..readers.html import text_of
-from ..rules import RIGHTS_RESERVED, bylines, stopwords
+from ..rules import COPYRIGHT_OPEN, RIGHTS_RESERVED, bylines, stopwords
 from ..textutil import normalize_key, word_count
 from ._shared import (
     site_domain,
@@ -39,8 +39,10 @@ _URL_IN = re.compile(r"<?(https?://[^\s>]+)>?")
 
 
 # a copyright notice up to its owner: "©", "Copyright", both, and a year or a span of years
+# (the opening is the boilerplate stage's COPYRIGHT_OPEN, which made the line a copyright line)
 _NOTICE_HEAD = re.compile(
-    r"^\s*(?:[*•·-]\s*)?(?:(?:©|\(c\)|copyright)\s*)+(?:(?:19|20)\d{2}(?:\s*[-–—]\s*(?:19|20)\d{2})?\s*)?",
+    COPYRIGHT_OPEN
+    + r"(?:\s*(?:©|\(c\)|copyright\b))*\s*(?:(?:19|20)\d{2}(?:\s*[-–—]\s*(?:19|20)\d{2})?\s*)?",
     re.IGNORECASE,
 )
 # where the owner's name ends: ", a division of …" (a comma before a lower-case word: not
