@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
@@ -1092,3 +1092,66 @@ def test_closing_author_card_and_note_are_marked() -> None:
     assert reasons[:2] == [None, None]
     assert reasons[2 : 2 + n] == [None] * n
     assert reasons[2 + n :] == ["author-card", "author-card", "author-note", None]
+
+
+def test_time_printed_before_the_date_is_kept() -> None:
+    """'Published: 22:04, 22 Apr 2024' is 22:04 on that day, not just the day."""
+    text = _copy("Trams return to the old town after forty years", "Published: 22:04, 22 Apr 2024")
+    assert newsclean.clean(text).published == datetime(2024, 4, 22, 22, 4)
+
+
+def test_zone_printed_after_the_time_gives_the_offset() -> None:
+    """'12:42 CET' is an aware time: the page says which zone it is in."""
+    text = _copy("Trams return to the old town after forty years", "Sat 24 Feb 2024 12.42 CET")
+    published = newsclean.clean(text).published
+    assert published == datetime(2024, 2, 24, 11, 42, tzinfo=timezone.utc)
+    assert isinstance(published, datetime)
+    assert published.utcoffset() == timedelta(hours=1)
+
+
+def test_sentence_mentioning_a_date_is_not_the_dateline() -> None:
+    """A note in the header that mentions a broadcast date loses to the real dateline.
+
+    Stage-level: the note sits between byline and body (where datelines are looked for
+    first) and the date with its time covers a third of it, as a dateline's would.
+    """
+    from newsclean.document import Block, Document
+    from newsclean.stages import find_dates_stage
+
+    texts = [
+        ("27.08.2024, 12:32 Uhr", None),
+        ("Trams return to the old town after forty years", "title"),
+        ("Von Jane Walker", "byline"),
+        ("Über dieses Thema berichtet unser Radio am 26.08.2024 um 06:00 Uhr.", "boilerplate"),
+        (_LEAD.splitlines()[0], None),
+    ]
+    blocks = [Block(index=i, text=t, role=r) for i, (t, r) in enumerate(texts)]
+    doc = Document(raw="", text="", format="text", blocks=blocks, flags={"title_index": 1})
+    doc = find_dates_stage(doc)
+    assert doc.fields["published"][0] == datetime(2024, 8, 27, 12, 32)
+    assert blocks[3].role == "boilerplate"
+
+
+def test_update_line_alone_gives_no_publication_date() -> None:
+    """A page that only prints 'Updated 20:49, 5 Aug 2024' has an update, not a publication."""
+    text = _copy("Trams return to the old town after forty years", "* Updated 20:49, 5 Aug 2024")
+    art = newsclean.clean(text)
+    assert art.updated == datetime(2024, 8, 5, 20, 49)
+    assert art.published is None
+
+
+def test_published_line_repeated_under_the_article_leaves_the_body() -> None:
+    """The dateline printed again after the text is metadata, not the article's last line."""
+    text = (
+        _copy(
+            "Trams return to the old town after forty years",
+            "Von Jane Walker, 28.04.2024, 08:52 Uhr",
+        )
+        + "\nVeröffentlicht 28.04.2024 um 08:52\n\n"
+        + _LEAD.replace("council", "committee")
+    )
+    art = newsclean.clean(text)
+    assert art.published == datetime(2024, 4, 28, 8, 52)
+    assert not any("Veröffentlicht" in p.text for p in art.paragraphs)
+    removed = [r for r in art.provenance.removed if r.text.startswith("Veröffentlicht")]
+    assert [r.reason for r in removed] == ["dateline"]

@@ -60,6 +60,66 @@ def test_find_dates_in_datelines(text: str, expected: object) -> None:
     assert hits[0].value == expected
 
 
+_UTC = timezone.utc
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the time printed before the date
+        ("Published : 22:04, 22 Apr 2024", datetime(2024, 4, 22, 22, 4)),
+        ("11:10 am, Jan 11 2024", datetime(2024, 1, 11, 11, 10)),
+        ("17h41 · 13 octobre 2024", datetime(2024, 10, 13, 17, 41)),
+        # a zone after the time gives the offset; ambiguous abbreviations give none
+        (
+            "17:41 JST, October 13, 2024",
+            datetime(2024, 10, 13, 17, 41, tzinfo=timezone(timedelta(hours=9))),
+        ),
+        (
+            "Apr 22, 2024 10:00 am EDT",
+            datetime(2024, 4, 22, 10, tzinfo=timezone(-timedelta(hours=4))),
+        ),
+        ("12 March 2024 • 14:30 GMT", datetime(2024, 3, 12, 14, 30, tzinfo=_UTC)),
+        (
+            "12 March 2024, 14:30 GMT+5:30",
+            datetime(2024, 3, 12, 14, 30, tzinfo=timezone(timedelta(hours=5, minutes=30))),
+        ),
+        (
+            "27.04.24, 10:15 Uhr MESZ",
+            datetime(2024, 4, 27, 10, 15, tzinfo=timezone(timedelta(hours=2))),
+        ),
+        ("2024-04-29 15:15 UTC", datetime(2024, 4, 29, 15, 15, tzinfo=_UTC)),
+        ("June 3, 2024 9:30 pm IST", datetime(2024, 6, 3, 21, 30)),
+        ("June 3, 2024 9:30 pm CST", datetime(2024, 6, 3, 21, 30)),
+        # "est" is a word in French, not Eastern Standard Time: zones are upper case
+        ("le 13 mars 2024 à 17h41 est", datetime(2024, 3, 13, 17, 41)),
+        # a.m./p.m. after a numeric date
+        ("04/29/2024 3:15 PM", datetime(2024, 4, 29, 15, 15)),
+        # a number before the date that is not a time of day
+        ("01:48 min 05. November 2024", date(2024, 11, 5)),
+        ("Score 2:1, 5 May 2024", date(2024, 5, 5)),
+    ],
+)
+def test_find_dates_times_and_zones(text: str, expected: object) -> None:
+    """Times before the date, zones after the time, a.m./p.m. after numeric dates."""
+    hits = find_dates(text, month_first=True)
+    assert len(hits) == 1
+    value = hits[0].value
+    assert value == expected
+    # equality of aware datetimes ignores the offset: compare it too
+    assert getattr(value, "tzinfo", None) == getattr(expected, "tzinfo", None)
+
+
+def test_time_before_date_keeps_the_updated_label() -> None:
+    """'Updated 08:41, 06 Jan 2026': the label stands before the time, the hit is the update."""
+    hits = find_dates("08:39, 06 Jan 2026 Updated 08:41, 06 Jan 2026")
+    assert [(h.value, h.updated) for h in hits] == [
+        (datetime(2026, 1, 6, 8, 39), False),
+        (datetime(2026, 1, 6, 8, 41), True),
+    ]
+    assert hits[0].start == 0
+
+
 def test_updated_label_is_recognised() -> None:
     """'Updated' before a date marks it as the update, not the publication."""
     hits = find_dates("Published June 26, 2020Updated July 29, 2020")

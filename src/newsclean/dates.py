@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from functools import cache
 
-from .rules import months
+from .rules import months, zones
 
 __all__ = ["DateHit", "find_dates", "parse_iso", "plausible"]
 
@@ -86,46 +86,90 @@ _YEAR = re.compile(r"(?:199|20\d)\d")
 # every month name at nearly every position, ~230 us per short text) cannot match
 _DAY_YEAR = re.compile(r"\s\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}", re.IGNORECASE)
 _SHORT_YEAR_DATE = r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d])(?!\.\d)"
-_TIME = r"(?:\s*(?:,|um|à|a las|at|-|–|—|\|)?\s*(\d{1,2})[:.h](\d{2})(?:\s*([ap])\.?\s*m\.?)?(?:\s*uhr)?)?"
+# hour, minute, a.m./p.m.; then (in _time()) a time-zone abbreviation or a UTC/GMT offset
+_CLOCK = r"(\d{1,2})[:.h](\d{2})(?:\s*([ap])\.?\s*m\.?)?(?:\s*uhr)?"
+_TIME_LEAD = r"\s*(?:,|um|à|a las|at|-|–|—|\||·|•)?\s*"
+_OFFSET = re.compile(r"(?:UTC|GMT)\s?([+\u2212-])\s?(\d{1,2})(?::?(\d{2}))?")
+
+# the pre-check for texts without a four-digit year (the zone does not matter there)
+_SHORT_YEAR = re.compile(_SHORT_YEAR_DATE + r"(?:" + _TIME_LEAD + _CLOCK + r")?")
 
 
-_SHORT_YEAR = re.compile(_SHORT_YEAR_DATE + _TIME)
+@cache
+def _zone() -> str:
+    """A time zone as datelines print it after a time: "JST", "GMT", "UTC+2" (case kept)."""
+    names = sorted(zones(), key=len, reverse=True)
+    alts = r"(?:UTC|GMT)\s?[+\u2212-]\s?\d{1,2}(?::?\d{2})?|" + "|".join(names)
+    return r"(?-i:(" + alts + r")\b)"
+
+
+def _time() -> str:
+    """An optional time after a date: separator, clock, zone (groups: hh, mm, ampm, zone)."""
+    return r"(?:" + _TIME_LEAD + _CLOCK + r"(?:\s*" + _zone() + r")?)?"
+
+
+def _zone_offset(name: str | None) -> timezone | None:
+    """The UTC offset a printed zone names; None for no zone."""
+    if not name:
+        return None
+    m = _OFFSET.fullmatch(name)
+    if m is not None:
+        sign = "-" if m[1] != "+" else "+"
+        return _tz(f"{sign}{int(m[2]):02d}{m[3] or '00'}")
+    offset = zones().get(name)
+    return _tz(offset) if offset else None
 
 
 @cache
 def _patterns() -> tuple[re.Pattern[str], ...]:
     names = sorted(months(), key=len, reverse=True)
     mon = r"(" + "|".join(re.escape(n) for n in names) + r")\.?"
+    time = _time()
     return (
         # June 26, 2020 / Jun. 26 2020
         re.compile(
             # also "PressApril 28, 2023": a month glued to the word before it
-            r"(?:\b|(?<=[a-z]))" + mon + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})" + _TIME,
+            r"(?:\b|(?<=[a-z]))" + mon + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})" + time,
             re.IGNORECASE,
         ),
         # 26 June 2020 / 26. Juni 2020 / 26 de junio de 2020
         re.compile(
-            r"\b(\d{1,2})(?:\.|st|nd|rd|th)?\s+(?:de\s+)?" + mon + r"\s+(?:de\s+)?(\d{4})" + _TIME,
+            r"\b(\d{1,2})(?:\.|st|nd|rd|th)?\s+(?:de\s+)?" + mon + r"\s+(?:de\s+)?(\d{4})" + time,
             re.IGNORECASE,
         ),
         # 2020-06-26 / 26.06.2020 / 26/06/2020 / 2020年6月26日 / 2020. 6. 26.
-        re.compile(r"\b(\d{4})[-/](\d{1,2})[-/](\d{1,2})" + _TIME),
-        re.compile(r"\b(\d{1,2})(?:\.\s?|/)(\d{1,2})(?:\.\s?|/)(\d{4})" + _TIME),
-        re.compile(r"(\d{4})\s*[年.]\s*(\d{1,2})\s*[月.]\s*(\d{1,2})\s*[日.]?" + _TIME),
+        re.compile(r"\b(\d{4})[-/](\d{1,2})[-/](\d{1,2})" + time, re.IGNORECASE),
+        re.compile(r"\b(\d{1,2})(?:\.\s?|/)(\d{1,2})(?:\.\s?|/)(\d{4})" + time, re.IGNORECASE),
+        re.compile(
+            r"(\d{4})\s*[年.]\s*(\d{1,2})\s*[月.]\s*(\d{1,2})\s*[日.]?" + time, re.IGNORECASE
+        ),
         # 27.04.24 / 25.4.24: day, month and a two-digit year (German-speaking datelines)
-        _SHORT_YEAR,
+        re.compile(_SHORT_YEAR_DATE + time, re.IGNORECASE),
+    )
+
+
+@cache
+def _time_before() -> re.Pattern[str]:
+    """A time printed just before a date: "22:04, 22 Apr 2024", "17:41 JST, October 13, 2024".
+
+    Only ":" or "h" between hour and minute, and only a separator between time and date (a
+    word there, as in "01:48 min 5 Nov 2024", makes the number something else).
+    """
+    clock = r"(\d{1,2})[:h](\d{2})(?:\s*([ap])\.?\s*m\.?)?(?:\s*uhr)?"
+    return re.compile(
+        r"(?<![\d:.,])" + clock + r"(?:\s*" + _zone() + r")?\s*[,|·•–—-]?\s*$", re.IGNORECASE
     )
 
 
 def _build(
-    y: int, mo: int, d: int, hh: str | None, mm: str | None, ampm: str | None
+    y: int, mo: int, d: int, hh: str | None, mm: str | None, ampm: str | None, zone: str | None
 ) -> When | None:
     try:
         if hh is not None and mm is not None:
             h = int(hh)
             if ampm:
                 h = h % 12 + (12 if ampm.lower() == "p" else 0)
-            out: When = datetime(y, mo, d, h, int(mm))
+            out: When = datetime(y, mo, d, h, int(mm), tzinfo=_zone_offset(zone))
         else:
             out = date(y, mo, d)
     except ValueError:
@@ -165,11 +209,23 @@ def find_dates(text: str, *, month_first: bool = False) -> list[DateHit]:
                     mo, d = a, b
             if mo is None:
                 continue
-            value = _build(y, mo, d, g[3], g[4], g[5])
+            start = m.start()
+            value = _build(y, mo, d, g[3], g[4], g[5], g[6])
+            if isinstance(value, date) and not isinstance(value, datetime):
+                # "22:04, 22 Apr 2024": the time is printed before the date
+                head = text[max(0, start - 24) : start]
+                t = _time_before().search(head)
+                when = _build(y, mo, d, t[1], t[2], t[3], t[4]) if t is not None else None
+                if t is not None and when is not None:
+                    start -= len(head) - t.start()
+                    if not any(s < m.end() and start < e for s, e in taken):
+                        value = when
+                    else:
+                        start = m.start()
             if value is None:
                 continue
-            before = text[max(0, m.start() - 30) : m.start()]
-            hits.append(DateHit(value, m.start(), m.end(), bool(_UPDATED.search(before))))
-            taken.append((m.start(), m.end()))
+            before = text[max(0, start - 30) : start]
+            hits.append(DateHit(value, start, m.end(), bool(_UPDATED.search(before))))
+            taken.append((start, m.end()))
     hits.sort(key=lambda h: h.start)
     return hits

@@ -35,6 +35,7 @@ __all__ = [
     "months",
     "phrase_key",
     "word_tokens",
+    "zones",
 ]
 
 # category in the phrase files -> (role, reason code)
@@ -275,6 +276,12 @@ def months() -> dict[str, int]:
             for s in spellings:
                 out.setdefault(s, i)
     return out
+
+
+@cache
+def zones() -> dict[str, str]:
+    """Time-zone abbreviation (as printed, upper case) -> its UTC offset ("+09:00")."""
+    return dict(_load("zones.json")["zones"])
 
 
 @cache

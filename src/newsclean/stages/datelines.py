@@ -13,7 +13,7 @@ from typing import Any
 from ..dates import find_dates, parse_iso
 from ..document import KEPT_ROLES, Block, Document
 from ..names import PUBLISHED_LABEL
-from ..textutil import word_count
+from ..textutil import is_sentence_like, word_count
 from ._shared import (
     body_start,
     header_zone_end,
@@ -63,7 +63,11 @@ def find_dates_stage(doc: Document) -> Document:
             continue
         covered = sum(h.end - h.start for h in hits)
         labelled = bool(PUBLISHED_LABEL.search(b.text[: hits[0].start + 1]))
-        if covered < 0.3 * len(b.text) and b.role != "byline" and not labelled:
+        if (
+            b.role != "byline"
+            and not labelled
+            and (covered < 0.3 * len(b.text) or _mentions_date(b.text, hits[0].start))
+        ):
             continue
         if b.role != "byline":
             doc.mark(b, "dateline", "dateline")
@@ -79,11 +83,15 @@ def find_dates_stage(doc: Document) -> Document:
             if word_count(b.text) > 10 or b.role in ("title", "subtitle"):
                 continue
             hits = find_dates(b.text)
-            if hits and sum(h.end - h.start for h in hits) >= 0.5 * len(b.text):
-                doc.set_field("published", hits[0].value, "dateline-text")
+            first = next((h for h in hits if not h.updated), None)
+            if first is not None and sum(h.end - h.start for h in hits) >= 0.5 * len(b.text):
+                # "Updated 20:49, 5 Aug 2024" alone is no publication date
+                doc.set_field("published", first.value, "dateline-text")
                 if b.role in KEPT_ROLES or b.reason in ("after-article", "before-article"):
                     doc.mark(b, "dateline", "dateline")
                 break
+    if "published" in doc.fields:
+        _mark_labelled_repeats(doc, ti)
     if "published" not in doc.fields:
         for url in [doc.url, *(c.value for c in doc.get("canonical_url"))]:
             m = _URL_DATE.search(url or "")
@@ -94,6 +102,37 @@ def find_dates_stage(doc: Document) -> Document:
                 except ValueError:
                     continue
     return doc
+
+
+def _mark_labelled_repeats(doc: Document, ti: int) -> None:
+    """Mark "Published 28.04.2024 at 08:52" lines in the body that repeat the article's dates.
+
+    A short line that a publication label opens and a date of the article (its published or
+    updated day) fills is metadata printed again (often under the article), not body text.
+    """
+    days = {_day(doc.fields[f][0]) for f in ("published", "updated") if f in doc.fields}
+    for b in doc.blocks[max(0, ti) :]:
+        if b.role not in KEPT_ROLES or word_count(b.text) > 10:
+            continue
+        label = PUBLISHED_LABEL.match(b.text.lstrip(" *-–—•·|"))
+        if label is None:
+            continue
+        hits = find_dates(b.text)
+        covered = sum(h.end - h.start for h in hits)
+        if hits and covered >= 0.5 * len(b.text) and all(_day(h.value) in days for h in hits):
+            doc.mark(b, "dateline", "dateline")
+
+
+def _day(value: Any) -> date | None:
+    """The calendar day of a date or datetime (as written: no conversion of zones)."""
+    if isinstance(value, datetime):
+        return value.date()
+    return value if isinstance(value, date) else None
+
+
+def _mentions_date(text: str, start: int) -> bool:
+    """A sentence that mentions a date after several words ("On air on 26.08.2024 at 6:00.")."""
+    return word_count(text[:start]) >= 4 and is_sentence_like(text)
 
 
 def _below_title_first(zone: list[Block], ti: int, start: int) -> list[Block]:
