@@ -814,3 +814,45 @@ def test_links_to_author_pages_credit_the_authors(folder: str) -> None:
     article = "<h1>Tram lines approved</h1>" + links + paras(PARAS)
     a = newsclean.clean(page(article=article))
     assert [p.name for p in a.authors] == ["Jane Doe", "Chus del Pino"]
+
+
+def test_metadata_title_cut_from_the_headline_is_the_title() -> None:
+    """An og:title that is the headline with words cut from its middle is the edited headline."""
+    shown = "Council approves three new tram lines for the old town after years of debate"
+    head = _social("Council approves three tram lines for the old town after years of debate")
+    head += json_ld({"@type": "NewsArticle", "headline": shown})
+    a = newsclean.clean(page(head=head, article=f"<h1>{shown}</h1>" + paras(PARAS)))
+    assert a.title == "Council approves three tram lines for the old town after years of debate"
+    origins = {o.field: o.origin for o in a.provenance.origins}
+    assert origins["title"] == "metadata-cuts-headline"
+    # the heading it was read from is still the headline, not body text
+    assert shown not in [p.text for p in a.paragraphs]
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        # the end is cut: a shorter headline, no edit
+        "Council approves three new tram lines for the old town after years",
+        # the start is cut (a kicker)
+        "Approves three new tram lines for the old town after years of debate",
+        # first and last word only: a label
+        "Council debate",
+        # too much cut from the middle: another, shorter headline
+        "Council approves three tram lines after years of debate",
+    ],
+)
+def test_shorter_metadata_titles_that_are_no_cut_leave_the_headline(other: str) -> None:
+    """Only a cut from the middle that keeps most of the words replaces the displayed headline."""
+    shown = "Council approves three new tram lines for the old town after years of debate"
+    head = _meta_title("og:title", other) + json_ld({"@type": "NewsArticle", "headline": shown})
+    a = newsclean.clean(page(head=head, article=f"<h1>{shown}</h1>" + paras(PARAS)))
+    assert a.title == shown
+
+
+def test_html_title_element_cut_from_the_headline_leaves_it() -> None:
+    """The <title> element follows the SEO wording: its cut does not replace the headline."""
+    shown = "Council approves three new tram lines for the old town after years of debate"
+    head = "<title>Council approves three tram lines for the old town after years of debate</title>"
+    a = newsclean.clean(page(head=head, article=f"<h1>{shown}</h1>" + paras(PARAS)))
+    assert a.title == shown
