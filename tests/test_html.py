@@ -856,3 +856,25 @@ def test_html_title_element_cut_from_the_headline_leaves_it() -> None:
     head = "<title>Council approves three tram lines for the old town after years of debate</title>"
     a = newsclean.clean(page(head=head, article=f"<h1>{shown}</h1>" + paras(PARAS)))
     assert a.title == shown
+
+
+def test_h1_wins_when_og_title_and_json_ld_headline_disagree() -> None:
+    """Three wordings, og:title and JSON-LD headline telling the story apart: the page's h1."""
+    shown = "How the city's trams will cope with the next heat wave"
+    head = _meta_title("og:title", "When rails buckle and concrete cracks: a summer of repairs")
+    head += json_ld(
+        {"@type": "NewsArticle", "headline": "Transport chaos in the heat: old trams at risk"}
+    )
+    a = newsclean.clean(page(head=head, article=f"<h1>{shown}</h1>" + paras(PARAS)))
+    assert a.title == shown
+    origins = {o.field: o.origin for o in a.provenance.origins}
+    assert origins["title"] == "h1-over-disagreeing-metadata"
+
+
+def test_json_ld_headline_wins_when_og_title_words_it_alike() -> None:
+    """og:title and JSON-LD headline in nearly the same words agree: the declared one stays."""
+    head = _meta_title("og:title", "Trams and heat: latest news and updates on the network")
+    head += json_ld({"@type": "NewsArticle", "headline": "Trams and heat: news and updates"})
+    article = "<h1>Live: tram depot closed after heat damage +++ buses replace line 4</h1>"
+    a = newsclean.clean(page(head=head, article=article + paras(PARAS)))
+    assert a.title == "Trams and heat: news and updates"
