@@ -1155,3 +1155,18 @@ def test_published_line_repeated_under_the_article_leaves_the_body() -> None:
     assert not any("Veröffentlicht" in p.text for p in art.paragraphs)
     removed = [r for r in art.provenance.removed if r.text.startswith("Veröffentlicht")]
     assert [r.reason for r in removed] == ["dateline"]
+
+
+def test_headline_far_above_the_body_is_found() -> None:
+    """A photo gallery between headline and body: the headline printed twice is still found."""
+    headline = "Council approves three new tram lines for the old town"
+    gallery = [f"{i} of 30 |\nRead More\n" for i in range(1, 31)]
+    lead = (
+        "The council approved three new tram lines for the old town on Tuesday, ending "
+        "years of debate about public transport in the region.\n"
+        "Construction is expected to begin next spring, officials said after the vote.\n"
+    )
+    text = _MENU + f"{headline}\n{headline}\n" + "".join(gallery) + "By Jane Walker\n" + lead
+    art = newsclean.clean(text)
+    assert art.title == headline
+    assert art.paragraphs[0].text.startswith("The council approved")

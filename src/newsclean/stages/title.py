@@ -894,11 +894,39 @@ def _text_title(doc: Document) -> Block | None:
         if best is None or score > best[0]:
             best = (score, b)
     if best is None or best[0] < _TITLE_MIN_SCORE:
-        return None
+        return _far_title(doc, start, lead, echoes)
     # the headline printed twice in the header: its first print starts the header
     key = normalize_key(best[1].text)
     window = doc.blocks[max(0, start - _TITLE_WINDOW) : best[1].index]
     return next((b for b in window if normalize_key(b.text) == key), best[1])
+
+
+# share of a far headline's word stems the lead must repeat
+_FAR_TITLE_OVERLAP = 0.5
+
+
+def _far_title(doc: Document, start: int, lead: set[str], echoes: list[str]) -> Block | None:
+    """The headline printed far above the body (a photo gallery or a long menu in between).
+
+    Only a line of five words or more, printed again on the page, half of whose word stems
+    (and three at least) the lead repeats; of those, the one sharing most, at its first print.
+    """
+    best: tuple[int, Block] | None = None
+    for b in doc.blocks[: max(0, start - _TITLE_WINDOW)]:
+        if b.removed and b.reason not in _TITLE_REASONS:
+            continue
+        wc = _title_words(b.text)
+        if not 5 <= wc <= 36 or len(b.text) > 250 or HEADLINE_END.search(b.text):
+            continue
+        if not _echoed(echoes, b) or _TRAIL_LINE.search(b.text) or _credit_or_dateline(b.text):
+            continue
+        words = _stems(b.text)
+        common = len(words & lead)
+        if common < 3 or common < _FAR_TITLE_OVERLAP * len(words):
+            continue
+        if best is None or common > best[0]:
+            best = (common, b)
+    return best[1] if best is not None else None
 
 
 def _description_match(text: str, descriptions: list[str]) -> bool:
