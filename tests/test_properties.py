@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import html
+import itertools
 import re
 import textwrap
 from collections import Counter
+from datetime import datetime, timedelta, timezone
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newsclean
@@ -209,3 +211,81 @@ def test_only_documented_errors(raw: str | bytes) -> None:
     except newsclean.NewscleanError:
         return
     assert isinstance(a, Article)
+
+
+# ---------------------------------------------------------------- datelines ----
+
+_MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+_MONTHS_FR = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+]
+
+
+def _twelve(h: int) -> str:
+    return f"{(h % 12) or 12}:{{m:02d}} {'pm' if h >= 12 else 'am'}"
+
+
+# ways pages print a date and its time; {zone} is where a printed zone goes
+_DATELINE_SHAPES = [
+    lambda t: f"{t:%H:%M}{{zone}}, {t.day} {_MONTHS_EN[t.month - 1]} {t.year}",
+    lambda t: (
+        f"{_MONTHS_EN[t.month - 1]} {t.day}, {t.year} "
+        + _twelve(t.hour).format(m=t.minute)
+        + "{zone}"
+    ),
+    lambda t: f"{t:%d.%m.%Y}, {t:%H:%M} Uhr{{zone}}",
+    lambda t: f"{t.day}. {t:%m}. {t.year} um {t:%H:%M}{{zone}}",
+    lambda t: f"{t.day} {_MONTHS_FR[t.month - 1]} {t.year} à {t.hour}h{t:%M}{{zone}}",
+    lambda t: f"{t:%Y-%m-%d} {t:%H:%M}{{zone}}",
+]
+_ZONES = {"": None, " JST": 9 * 60, " EDT": -4 * 60, " UTC": 0, " GMT+5:30": 5 * 60 + 30}
+
+
+@given(
+    when=st.datetimes(min_value=datetime(1995, 1, 1), max_value=datetime(2025, 12, 31, 23, 59)).map(
+        lambda d: d.replace(second=0, microsecond=0)
+    ),
+    shape=st.sampled_from(range(len(_DATELINE_SHAPES))),
+    zone=st.sampled_from(sorted(_ZONES)),
+    label=st.sampled_from(["", "Published ", "Veröffentlicht: ", "Mis à jour le "]),
+)
+@settings(max_examples=200)  # microseconds an example: more than the CI profile's 20
+def test_datelines_give_their_date_time_and_zone(
+    when: datetime, shape: int, zone: str, label: str
+) -> None:
+    """Every printed shape of a date and time reads back as that minute, in the printed zone."""
+    from newsclean.dates import find_dates
+
+    text = label + _DATELINE_SHAPES[shape](when).format(zone=zone)
+    hits = find_dates(text, month_first=False)
+    assert len(hits) == 1, text
+    offset = _ZONES[zone]
+    tz = timezone(timedelta(minutes=offset)) if offset is not None else None
+    assert hits[0].value == when.replace(tzinfo=tz), text
+    assert getattr(hits[0].value, "tzinfo", None) == tz, text
+    assert hits[0].updated == label.startswith("Mis à jour"), text
+
+
+@given(st.text(max_size=300))
+@settings(max_examples=200)
+def test_find_dates_is_total_and_ordered(text: str) -> None:
+    """Any text gives plausible, ordered, non-overlapping hits inside it, and no exception."""
+    from newsclean.dates import find_dates, plausible
+
+    hits = find_dates(text)
+    assert all(plausible(h.value) for h in hits)
+    spans = [(h.start, h.end) for h in hits]
+    assert spans == sorted(spans)
+    assert all(0 <= s < e <= len(text) for s, e in spans)
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))

@@ -120,6 +120,22 @@ def test_time_before_date_keeps_the_updated_label() -> None:
     assert hits[0].start == 0
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aktualisiert am 28. April 2023, 20:22 Uhr",
+        "Updated on June 26, 2020",
+        "Mis à jour le 3 mars 2021 à 08h15",
+        "Actualizado el 12 de diciembre de 2019",
+    ],
+)
+def test_updated_label_with_its_preposition(text: str) -> None:
+    """'Aktualisiert am', 'Updated on', 'Mis à jour le': the word for "on" keeps the label."""
+    hits = find_dates(text)
+    assert len(hits) == 1
+    assert hits[0].updated
+
+
 def test_updated_label_is_recognised() -> None:
     """'Updated' before a date marks it as the update, not the publication."""
     hits = find_dates("Published June 26, 2020Updated July 29, 2020")

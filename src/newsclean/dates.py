@@ -28,7 +28,11 @@ _UPDATED_WORDS = (
     r"mis à jour|actualizado|actualización|aggiornato|bijgewerkt|atualizado|güncellenme|"
     r"oppdatert|uppdaterad|opdateret|zaktualizowano|обновлено|cập nhật"
 )
-_UPDATED = re.compile(r"(?:" + _UPDATED_WORDS + r")\W{0,3}$", re.IGNORECASE)
+# the label, then maybe the word for "on" ("Updated on", "Mis à jour le", "Aktualisiert am")
+_UPDATED = re.compile(
+    r"(?:" + _UPDATED_WORDS + r")(?:\s+(?:on|le|el|am|il|op|em|den|dnia|в))?\W{0,3}$",
+    re.IGNORECASE,
+)
 
 
 def plausible(value: When) -> bool:
