@@ -1,6 +1,8 @@
 """Date parsing for metadata values (ISO 8601 and friends) and visible datelines.
 
-Never invents: a value without a time stays a ``date``; a time without an offset stays naive.
+Never invents: a value without a time stays a ``date``; a time without an offset stays naive
+(an offset is only one the text gives: ISO "+02:00", "GMT+2", or a zone abbreviation printed
+after the time that has one meaning, as listed in ``data/zones.json``).
 All patterns are bounded (no nested repetition) and only run on short strings.
 """
 
@@ -90,8 +92,15 @@ _YEAR = re.compile(r"(?:199|20\d)\d")
 # every month name at nearly every position, ~230 us per short text) cannot match
 _DAY_YEAR = re.compile(r"\s\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}", re.IGNORECASE)
 _SHORT_YEAR_DATE = r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d])(?!\.\d)"
-# hour, minute, a.m./p.m.; then (in _time()) a time-zone abbreviation or a UTC/GMT offset
-_CLOCK = r"(\d{1,2})[:.h](\d{2})(?:\s*([ap])\.?\s*m\.?)?(?:\s*uhr)?"
+
+
+def _clock(separators: str) -> str:
+    """Hour, minute (one of ``separators`` between them), a.m./p.m., "Uhr"."""
+    return r"(\d{1,2})[" + separators + r"](\d{2})(?:\s*([ap])\.?\s*m\.?)?(?:\s*uhr)?"
+
+
+# a time after the date; then (in _time()) a time-zone abbreviation or a UTC/GMT offset
+_CLOCK = _clock(":.h")
 _TIME_LEAD = r"\s*(?:,|um|à|a las|at|-|–|—|\||·|•)?\s*"
 _OFFSET = re.compile(r"(?:UTC|GMT)\s?([+\u2212-])\s?(\d{1,2})(?::?(\d{2}))?")
 
@@ -159,9 +168,9 @@ def _time_before() -> re.Pattern[str]:
     Only ":" or "h" between hour and minute, and only a separator between time and date (a
     word there, as in "01:48 min 5 Nov 2024", makes the number something else).
     """
-    clock = r"(\d{1,2})[:h](\d{2})(?:\s*([ap])\.?\s*m\.?)?(?:\s*uhr)?"
     return re.compile(
-        r"(?<![\d:.,])" + clock + r"(?:\s*" + _zone() + r")?\s*[,|·•–—-]?\s*$", re.IGNORECASE
+        r"(?<![\d:.,])" + _clock(":h") + r"(?:\s*" + _zone() + r")?\s*[,|·•–—-]?\s*$",
+        re.IGNORECASE,
     )
 
 
