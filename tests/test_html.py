@@ -878,3 +878,32 @@ def test_json_ld_headline_wins_when_og_title_words_it_alike() -> None:
     article = "<h1>Live: tram depot closed after heat damage +++ buses replace line 4</h1>"
     a = newsclean.clean(page(head=head, article=article + paras(PARAS)))
     assert a.title == "Trams and heat: news and updates"
+
+
+def test_json_ld_in_a_cdata_wrapper_is_read() -> None:
+    """'//<![CDATA[ ... //]]>' around a JSON-LD script (XHTML-era templates) is no damage."""
+    ld = json.dumps({"@type": "NewsArticle", "datePublished": "2024-08-22T12:00:00+02:00"})
+    head = f'<script type="application/ld+json">//<![CDATA[\n{ld}\n//]]></script>'
+    a = newsclean.clean(page(head=head, article=paras(PARAS)))
+    assert a.published == datetime(2024, 8, 22, 10, tzinfo=timezone.utc)
+    origins = {o.field: o.origin for o in a.provenance.origins}
+    assert origins["published"] == "json-ld:datePublished"
+    assert not [n for n in a.provenance.notes if n.startswith("json-ld")]
+
+
+def test_json_ld_person_named_like_the_site_leaves_the_author_to_the_meta_tag() -> None:
+    """A JSON-LD "Person" author that is the site's name is its newsroom, not the author."""
+    ld = json_ld(
+        {
+            "@type": "NewsArticle",
+            "author": {"@type": "Person", "name": "Example Daily"},
+            "publisher": {"@type": "Organization", "name": "Example Daily"},
+        }
+    )
+    head = ld + '<meta name="author" content="Jane Walker">'
+    a = newsclean.clean(page(head=head, article=paras(PARAS)), url="https://exampledaily.com/a/1")
+    assert [p.name for p in a.authors] == ["Jane Walker"]
+    assert a.source.organisations == ("Example Daily",)
+    origins = {o.field: o.origin for o in a.provenance.origins}
+    assert origins["authors"] == "meta:author"
+    assert origins["organisations"] == "json-ld:author"

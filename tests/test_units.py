@@ -158,6 +158,9 @@ def test_updated_label_is_recognised() -> None:
         ("By Jane Doe published 19 May 2026", ["Jane Doe"], []),
         ("Von Anna Müller, veröffentlicht am 3. Mai", ["Anna Müller"], []),
         ("Jane Doe Lifestyle Writer", ["Jane Doe"], []),
+        # a role word inside one word is part of the name; after a name it is a compound role
+        ("Krautreporter", ["Krautreporter"], []),
+        ("Jane Doe Sportreporterin", ["Jane Doe"], []),
         ("By Jane Doe, Senior Political Reporter", ["Jane Doe"], []),
         ("John Roe Chief Sports Correspondent", ["John Roe"], []),
         ("Senior Political Reporter", [], []),

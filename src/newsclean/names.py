@@ -104,7 +104,14 @@ def _strip_roles(name: str) -> str:
         return ""  # "Reporter" alone: a role, no one's name
     for role in bylines().roles:
         i = low.find(role)
-        if i > 0 and (i + len(role) == len(low) or not low[i + len(role)].isalpha()):
+        # the role ends a word, and starts one or ends a compound after the name
+        # ("Jane Doe Sportreporterin"); "Krautreporter" alone is a name, not "Kraut" + role
+        end = i + len(role)
+        if (
+            i > 0
+            and (end == len(low) or not low[end].isalpha())
+            and (not low[i - 1].isalpha() or " " in low[:i].strip())
+        ):
             # "Jane Doe, Staff Writer" / "Jane Doe Redakteurin"
             before = name[:i].rstrip(" ,-–|")
             if before:  # ("Senior Political Reporter" alone is no name at all)

@@ -1095,6 +1095,13 @@ def _names(value: Any) -> list[tuple[str, str]]:
     return out
 
 
+# a JSON-LD script's CDATA or HTML comment wrapper, as a comment of JavaScript or bare
+_LD_WRAPPER = re.compile(
+    r"^\s*(?:(?://|/\*)\s*)?(?:<!\[CDATA\[|<!--)(?:\s*\*/)?"
+    r"|(?:(?://|/\*)\s*)?(?:\]\]>|-->)(?:\s*\*/)?\s*$"
+)
+
+
 def _json_ld(doc: Document, text: str) -> None:
     try:
         data = json.loads(text)
@@ -1102,8 +1109,11 @@ def _json_ld(doc: Document, text: str) -> None:
         doc.notes.append("json-ld: a script nested too deeply to read was ignored")
         return
     except ValueError:
-        try:  # common damage: raw newlines or trailing commas
-            data = json.loads(re.sub(r",\s*([}\]])", r"\1", text.replace("\n", " ")))
+        # common damage: a CDATA or comment wrapper ("//<![CDATA[ ... //]]>", a habit of
+        # XHTML-era templates), raw newlines in strings, trailing commas
+        fixed = _LD_WRAPPER.sub("", text).replace("\n", " ")
+        try:
+            data = json.loads(re.sub(r",\s*([}\]])", r"\1", fixed))
         except (ValueError, RecursionError):
             doc.notes.append("json-ld: a script could not be parsed and was ignored")
             return

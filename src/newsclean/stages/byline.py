@@ -106,11 +106,13 @@ def find_byline(doc: Document) -> Document:
     orgs: list[str] = []
     credited: dict[str, str] = doc.flags.setdefault("agency_credits", {})
     origin = ""
+    org_origin = ""  # where the first organisation was read
     # structured data first (JSON-LD, then meta tags, then microdata): the first origin that
     # names persons gives all of them;
     # agencies and organisations come from the most trusted origin that credits anyone:
     # a meta author naming the site does not join the agency a JSON-LD author names
     credit_rank: int | None = None
+    outlet = _outlet_keys(doc)
     for c in sorted(doc.get("authors"), key=lambda c: _author_rank(c.origin)):
         if isinstance(c.value, tuple):
             name, kind = c.value
@@ -129,15 +131,23 @@ def find_byline(doc: Document) -> Document:
                 credited.setdefault(ag, name.strip())
             elif name not in orgs:
                 orgs.append(name)
+                org_origin = org_origin or c.origin
             credit_rank = rank
             continue
         credit = parse_byline(name)
+        # a "Person" named like the site is the newsroom, credited as such at this origin;
+        # it leaves the persons to the next origin (JSON-LD "Example Daily", meta "Jane Doe")
+        for n in [n for n in credit.persons if _names_outlet(n, outlet)]:
+            credit.persons.remove(n)
+            credit.organisations.append(n)
         if credit.persons and not persons:
             origin = c.origin
         if origin == c.origin:
             persons.extend(p for p in credit.persons if p not in persons)
         if others:
             agencies_found.extend(a for a in credit.agencies if a not in agencies_found)
+            if credit.organisations:
+                org_origin = org_origin or c.origin
             orgs.extend(o for o in credit.organisations if o not in orgs)
             credited.update((k, v) for k, v in credit.credited.items() if k not in credited)
         if credit:
@@ -173,14 +183,16 @@ def find_byline(doc: Document) -> Document:
                 visible.extend(p for p in tidy if p not in visible)
                 agencies_found.extend(a for a in credit.agencies if a not in agencies_found)
                 credited.update((k, v) for k, v in credit.credited.items() if k not in credited)
+                if credit.organisations:
+                    org_origin = org_origin or "byline-text"
                 orgs.extend(o for o in credit.organisations if o not in orgs)
     # "MDR THÜRINGEN", "VnExpress": a name that opens with the site's own name is the newsroom
-    outlet = _outlet_keys(doc)
-    for names in (persons, visible):
+    for names, read_from in ((persons, origin), (visible, "byline-text")):
         for n in [n for n in names if _names_outlet(n, outlet)]:
             names.remove(n)
             if n not in orgs:
                 orgs.append(n)
+                org_origin = org_origin or read_from
     if not persons and visible:
         persons, origin = visible, "byline-text"
     if not persons:
@@ -227,7 +239,7 @@ def find_byline(doc: Document) -> Document:
     if agencies_found:
         doc.flags.setdefault("agencies", []).extend(agencies_found)
     if orgs:
-        doc.set_field("organisations", orgs, origin or "byline-text")
+        doc.set_field("organisations", orgs, org_origin or origin or "byline-text")
     return doc
 
 
