@@ -718,6 +718,17 @@ def test_search_form_line_is_ui_text_not_the_headline() -> None:
             "Hội đồng thành phố đã bỏ phiếu vào thứ Ba để mở rộng mạng lưới xe điện với ba tuyến mới, và đây là một quyết định của người dân.",
             "vi",
         ),
+        (  # isiZulu
+            "Umkhandlu uthe ukuthi uzokwakha imizila emithathu yezitimela futhi lokhu kuzosiza "
+            "abantu kakhulu, kodwa abanye bathi akwanele ngoba izindleko ziphezulu, "
+            "njengoba kusho umkhulumeli.",
+            "zu",
+        ),
+        (  # isiXhosa
+            "Ibhunga lithe ukuba liza kwakha imigca emithathu yoololiwe kwaye oku kuza kunceda "
+            "abantu kakhulu, kodwa abanye bathi akwanelanga kuba iindleko ziphezulu.",
+            "xh",
+        ),
     ],
 )
 def test_language_of_a_text_copy_is_guessed_from_its_letters_or_words(
@@ -757,7 +768,7 @@ _LOREM = [
         ("en", _GERMAN, "de", "stopword-guess"),  # a template's "en" over German text
         ("en", _LOREM, None, None),  # text in no listed language: no language rather than "en"
         ("en", _GERMAN[:1], "en", "html-lang"),  # too few words to contradict it
-        ("zu", _LOREM, "zu", "html-lang"),  # a language without a list cannot be checked
+        ("yo", _LOREM, "yo", "html-lang"),  # a language without a list cannot be checked
     ],
 )
 def test_declared_language_is_checked_against_the_text(
