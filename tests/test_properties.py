@@ -216,6 +216,7 @@ def test_only_documented_errors(raw: str | bytes) -> None:
 # ---------------------------------------------------------------- datelines ----
 
 _MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+_DAYS_EN = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 _MONTHS_FR = [
     "janvier",
     "février",
@@ -248,6 +249,10 @@ _DATELINE_SHAPES = [
     lambda t: f"{t.day}. {t:%m}. {t.year} um {t:%H:%M}{{zone}}",
     lambda t: f"{t.day} {_MONTHS_FR[t.month - 1]} {t.year} à {t.hour}h{t:%M}{{zone}}",
     lambda t: f"{t:%Y-%m-%d} {t:%H:%M}{{zone}}",
+    lambda t: (
+        _twelve(t.hour).format(m=t.minute)
+        + f"{{zone}}, {t:%a} {_MONTHS_EN[t.month - 1]} {t.day}, {t.year}"
+    ),
 ]
 _ZONES = {"": None, " JST": 9 * 60, " EDT": -4 * 60, " UTC": 0, " GMT+5:30": 5 * 60 + 30}
 

@@ -93,6 +93,12 @@ _UTC = timezone.utc
         ("June 3, 2024 9:30 pm CST", datetime(2024, 6, 3, 21, 30)),
         # "est" is a word in French, not Eastern Standard Time: zones are upper case
         ("le 13 mars 2024 à 17h41 est", datetime(2024, 3, 13, 17, 41)),
+        # a weekday between the time and the date
+        (
+            "Updated 3:15 PM EDT, Mon April 29, 2024",
+            datetime(2024, 4, 29, 15, 15, tzinfo=timezone(-timedelta(hours=4))),
+        ),
+        ("22:04, Mo 22. April 2024", datetime(2024, 4, 22, 22, 4)),
         # a.m./p.m. after a numeric date
         ("04/29/2024 3:15 PM", datetime(2024, 4, 29, 15, 15)),
         # a number before the date that is not a time of day

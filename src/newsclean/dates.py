@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from functools import cache
 
-from .rules import months, zones
+from .rules import months, weekdays, zones
 
 __all__ = ["DateHit", "find_dates", "parse_iso", "plausible"]
 
@@ -161,15 +161,23 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     )
 
 
+# how far before a date a time is looked for ("10:00 a.m. EDT, Wednesday, ": 27 characters)
+_TIME_BEFORE_REACH = 40
+
+
 @cache
 def _time_before() -> re.Pattern[str]:
-    """A time printed just before a date: "22:04, 22 Apr 2024", "17:41 JST, October 13, 2024".
+    """A time printed just before a date: "22:04, 22 Apr 2024", "17:41 JST, October 13, 2024",
+    "3:15 PM EDT, Mon April 29, 2024".
 
-    Only ":" or "h" between hour and minute, and only a separator between time and date (a
-    word there, as in "01:48 min 5 Nov 2024", makes the number something else).
+    Only ":" or "h" between hour and minute, and only a separator or a weekday between time
+    and date (another word there, as in "01:48 min 5 Nov 2024", makes the number something
+    else).
     """
+    days = "|".join(re.escape(d) for d in sorted(weekdays(), key=len, reverse=True))
     return re.compile(
-        r"(?<![\d:.,])" + _clock(":h") + r"(?:\s*" + _zone() + r")?\s*[,|·•–—-]?\s*$",
+        r"(?<![\d:.,])" + _clock(":h") + r"(?:\s*" + _zone() + r")?\s*[,|·•–—-]?\s*"
+        r"(?:(?:" + days + r")\.?,?\s+)?$",
         re.IGNORECASE,
     )
 
@@ -226,7 +234,7 @@ def find_dates(text: str, *, month_first: bool = False) -> list[DateHit]:
             value = _build(y, mo, d, g[3], g[4], g[5], g[6])
             if isinstance(value, date) and not isinstance(value, datetime):
                 # "22:04, 22 Apr 2024": the time is printed before the date
-                head = text[max(0, start - 24) : start]
+                head = text[max(0, start - _TIME_BEFORE_REACH) : start]
                 t = _time_before().search(head)
                 when = _build(y, mo, d, t[1], t[2], t[3], t[4]) if t is not None else None
                 if t is not None and when is not None:

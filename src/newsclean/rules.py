@@ -34,6 +34,7 @@ __all__ = [
     "match_phrase",
     "months",
     "phrase_key",
+    "weekdays",
     "word_tokens",
     "zones",
 ]
@@ -276,6 +277,15 @@ def months() -> dict[str, int]:
             for s in spellings:
                 out.setdefault(s, i)
     return out
+
+
+@cache
+def weekdays() -> frozenset[str]:
+    """Weekday names and abbreviations (casefolded), any supported language."""
+    data = _load("weekdays.json")
+    return frozenset(
+        name for lang, days in data.items() if not lang.startswith("_") for d in days for name in d
+    )
 
 
 @cache
