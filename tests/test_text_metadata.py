@@ -1181,3 +1181,30 @@ def test_headline_far_above_the_body_is_found() -> None:
     art = newsclean.clean(text)
     assert art.title == headline
     assert art.paragraphs[0].text.startswith("The council approved")
+
+
+def test_japanese_copy_keeps_its_short_paragraphs() -> None:
+    """One-sentence paragraphs of a Japanese text copy are article text, not page furniture.
+
+    Without spaces, a sentence was one "word" and its characters weighed as little as the
+    same number of Latin letters: the one-line paragraphs split the article's run, and the
+    body kept only the paragraphs between two of them.
+    """
+    paragraphs = [
+        "市議会は火曜日、路面電車の路線を三つ増やす計画を賛成多数で可決した。"
+        "建設費は約八百億円で、このうち三割を国の補助金でまかなう見通しだ。"
+        "計画をめぐっては十年以上にわたって議論が続いていた。",
+        "長年続いた議論に決着がついた。",
+        "最初の路線は四年以内に開業する予定で、市は国からの補助金も申請している。"
+        "反対派はバスの増便の方が安く、柔軟に運行できると主張していたが、"
+        "採決では少数にとどまった。",
+        "工事は来年の春に始まる。",
+        "市長は記者会見で「市民の足を守る大きな一歩だ」と述べ、"
+        "沿線の商店街に向けた説明会を来月から順次開く方針を示した。"
+        "工事期間中の交通規制についても、詳しい計画を年内に公表するという。",
+    ]
+    menu = "ホーム\nニュース\nスポーツ\n経済\nログイン\n"
+    footer = "利用規約\nお問い合わせ\n"
+    text = menu + "市議会が路面電車の新路線を承認\n\n" + "\n\n".join(paragraphs) + "\n\n" + footer
+    art = newsclean.clean(text)
+    assert [p.text for p in art.paragraphs] == paragraphs

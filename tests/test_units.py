@@ -381,3 +381,24 @@ def test_no_gc_collection_runs_inside_clean() -> None:
         gc.callbacks.remove(count)
         gc.set_threshold(*old)
     assert starts == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "length"),
+    [
+        ("The council voted on Tuesday.", 5, 29),
+        ("Der Stadtrat stimmte zu.", 4, 24),
+        # Chinese and Japanese: two characters a word, two units of length a character
+        ("工事は来年の春に始まる。", 6, 23),
+        ("Jリーグは3月に開幕する。", 7, 23),  # "J", "3", then 4 and 6 characters
+        ("시의회는 화요일에 투표했다.", 3, 15),  # Korean is written with spaces
+    ],
+)
+def test_word_count_and_text_length_of_scripts_without_spaces(
+    text: str, words: int, length: int
+) -> None:
+    """Japanese and Chinese text counts as much as the same text in a spaced language."""
+    from newsclean.textutil import text_length, word_count
+
+    assert word_count(text) == words
+    assert text_length(text) == length

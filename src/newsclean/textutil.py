@@ -114,15 +114,40 @@ _WORD_KEY_BYTES = ascii_table("_", lower=True)
 
 @lru_cache(maxsize=16384)
 def word_count(text: str) -> int:
-    """Number of word tokens."""
+    """Number of word tokens; in Chinese and Japanese, written without spaces, one word for
+    every two characters (the length of an average word there)."""
     if text.isascii():
         return len(text.encode("ascii").translate(_WORD_BYTES).split())
-    return len(_WORD.findall(text))
+    if max(text) < _CJK_FIRST or _CJK_RUN.search(text) is None:
+        return len(_WORD.findall(text))
+    runs = _CJK_RUN.findall(text)
+    rest = _CJK_RUN.sub(" ", text)
+    return len(_WORD.findall(rest)) + sum((len(r) + 1) // 2 for r in runs)
+
+
+# Han ideographs, kana and their compatibility forms: scripts written without spaces
+_CJK_FIRST = "\u3040"  # the first of them (a text whose highest character is below has none)
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]+")
+
+
+def text_length(text: str) -> int:
+    """Length in characters, a Chinese or Japanese character counting two, so that length
+    thresholds (prose from 40 characters, the main run's weights) mean about the same as in
+    languages written with spaces, where a word takes six characters and there two or three.
+
+    Calibrated on the development corpus (five Japanese pages, markdown and text copies): two
+    brings two pages' bodies from F1 0.58 and 0.75 to 1.00 and 0.91; three does as well there
+    but lets one page's footer of site descriptions outweigh its article.
+    """
+    if text.isascii() or max(text) < _CJK_FIRST:
+        return len(text)
+    runs = _CJK_RUN.findall(text)
+    return len(text) + sum(map(len, runs)) if runs else len(text)
 
 
 def is_sentence_like(text: str) -> bool:
     """Looks like running prose: several words, lowercase words, and closing punctuation."""
-    if len(text) < 40:
+    if text_length(text) < 40:
         return False
     n = word_count(text)
     if n < 6:

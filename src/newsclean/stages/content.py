@@ -9,7 +9,7 @@ from typing import Any
 from ..document import KEPT_ROLES, METADATA_ROLES, Block, Document
 from ..readers.html import parse_html, text_of
 from ..rules import class_tokens, hints
-from ..textutil import is_sentence_like, normalize_key, word_count
+from ..textutil import is_sentence_like, normalize_key, text_length, word_count
 
 __all__ = ["follow_article_body", "select_content", "select_main_run"]
 
@@ -264,7 +264,7 @@ def _run_score(b: Block, section: int) -> float:
     short prose was made to count a little instead of costing): a teaser (headline, one
     sentence, a comment count) sums near zero, an article paragraph well above.
     """
-    n = len(b.text)
+    n = text_length(b.text)
     if b.role not in KEPT_ROLES or b.kind == "caption":
         # known junk (catalogue phrase) or a figure caption: it does not split the article
         return -5.0
