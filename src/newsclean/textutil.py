@@ -118,7 +118,7 @@ def word_count(text: str) -> int:
     every two characters (the length of an average word there)."""
     if text.isascii():
         return len(text.encode("ascii").translate(_WORD_BYTES).split())
-    if max(text) < _CJK_FIRST or _CJK_RUN.search(text) is None:
+    if _CJK_CHAR.search(text) is None:
         return len(_WORD.findall(text))
     runs = _CJK_RUN.findall(text)
     rest = _CJK_RUN.sub(" ", text)
@@ -126,8 +126,9 @@ def word_count(text: str) -> int:
 
 
 # Han ideographs, kana and their compatibility forms: scripts written without spaces
-_CJK_FIRST = "\u3040"  # the first of them (a text whose highest character is below has none)
-_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]+")
+_CJK = r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]"
+_CJK_RUN = re.compile(_CJK + "+")
+_CJK_CHAR = re.compile(_CJK)  # (a search for one character is ~2x faster than for a run)
 
 
 def text_length(text: str) -> int:
@@ -139,15 +140,14 @@ def text_length(text: str) -> int:
     brings two pages' bodies from F1 0.58 and 0.75 to 1.00 and 0.91; three does as well there
     but lets one page's footer of site descriptions outweigh its article.
     """
-    if text.isascii() or max(text) < _CJK_FIRST:
+    if text.isascii() or _CJK_CHAR.search(text) is None:
         return len(text)
-    runs = _CJK_RUN.findall(text)
-    return len(text) + sum(map(len, runs)) if runs else len(text)
+    return len(text) + sum(map(len, _CJK_RUN.findall(text)))
 
 
 def is_sentence_like(text: str) -> bool:
     """Looks like running prose: several words, lowercase words, and closing punctuation."""
-    if text_length(text) < 40:
+    if len(text) < 40 and text_length(text) < 40:  # (text_length is never below len)
         return False
     n = word_count(text)
     if n < 6:

@@ -264,10 +264,12 @@ def _run_score(b: Block, section: int) -> float:
     short prose was made to count a little instead of costing): a teaser (headline, one
     sentence, a comment count) sums near zero, an article paragraph well above.
     """
-    n = text_length(b.text)
     if b.role not in KEPT_ROLES or b.kind == "caption":
         # known junk (catalogue phrase) or a figure caption: it does not split the article
         return -5.0
+    n = len(b.text)
+    if n < 800:  # (the weights stop growing at 800; text_length is never below len)
+        n = text_length(b.text)
     if is_sentence_like(b.text):
         if b.link_density < 0.5:
             return float(max(min(n, 800) - 80, 5))
