@@ -191,3 +191,26 @@ def test_both_parsers_give_the_same_article(text: str, monkeypatch: pytest.Monke
     assert slow.body
     fast = newsclean.clean(text)
     assert fast.model_dump(exclude={"timings"}) == slow.model_dump(exclude={"timings"})
+
+
+_PANICS = (
+    "# Council approves three new tram lines\n\nBy Jane Walker\n\n"
+    "The council voted on Tuesday to expand the tram network by three new lines, ending "
+    "years of debate. See [`the plan.\n\n"
+    "Construction is expected to begin next spring, and the first line should open within "
+    "four years, officials said after the vote.\n"
+)
+
+
+@needs_rs
+def test_rust_parser_panic_falls_back_to_markdown_it_py(monkeypatch: pytest.MonkeyPatch) -> None:
+    """'[`' panics markdown-it.rs; the page is read by markdown-it-py, as without the extra."""
+    with_rs = newsclean.clean(_PANICS)
+    assert any("read with markdown-it-py" in n for n in with_rs.provenance.notes)
+    assert with_rs.title == "Council approves three new tram lines"
+    assert [p.name for p in with_rs.authors] == ["Jane Walker"]
+    assert len(with_rs.paragraphs) == 2
+    monkeypatch.setattr(md, "_rs_parser", lambda: None)
+    without = newsclean.clean(_PANICS)
+    assert with_rs.paragraphs == without.paragraphs
+    assert with_rs.title == without.title

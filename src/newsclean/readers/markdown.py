@@ -138,7 +138,12 @@ def render_markdown(text: str, notes: list[str] | None = None) -> str:
         text = _split_reference_runs(text)
     fast = _rs_parser()
     if fast is not None:
-        return _render_rs(fast, text, inline)
+        try:
+            return _render_rs(fast, text, inline)
+        except _ParserFailed as exc:
+            # a Rust panic ("[`" alone panics markdown-it.rs 0.6): the Python parser reads it
+            if notes is not None:
+                notes.append(f"markdown: markdown-it-pyrs failed ({exc}); read with markdown-it-py")
     md = _parser()
     env: dict[str, Any] = {}
     tokens = md.parse(text, env)
@@ -183,7 +188,7 @@ def _inline_bound(chunk: str) -> int:
 
 
 class _ParserFailed(Exception):
-    """markdown-it-pyrs panicked (a Rust bug); the page is read as text."""
+    """markdown-it-pyrs panicked (a Rust bug) or could not run; markdown-it-py reads the page."""
 
 
 @cache
@@ -368,9 +373,6 @@ def read_markdown(doc: Document) -> Document:
             f"markdown: nested deeper than {limit} levels, which the parser drops "
             "or cannot hold; read as plain text"
         )
-        return read_text(doc)
-    except _ParserFailed as exc:
-        doc.notes.append(f"markdown: the parser failed ({exc}); read as plain text")
         return read_text(doc)
     root = parse_html("<html><body>" + rendered + "</body></html>", doc.notes)
     doc.tree = root
