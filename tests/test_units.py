@@ -99,6 +99,14 @@ _UTC = timezone.utc
             datetime(2024, 4, 29, 15, 15, tzinfo=timezone(-timedelta(hours=4))),
         ),
         ("22:04, Mo 22. April 2024", datetime(2024, 4, 22, 22, 4)),
+        # seconds, before a.m./p.m. too
+        ("2024-04-29 15:15:07", datetime(2024, 4, 29, 15, 15, 7)),
+        (
+            "April 29, 2024 3:15:42 PM EDT",
+            datetime(2024, 4, 29, 15, 15, 42, tzinfo=timezone(-timedelta(hours=4))),
+        ),
+        ("15:15:09, 29 Apr 2024", datetime(2024, 4, 29, 15, 15, 9)),
+        ("29.04.2024 15:15:61", datetime(2024, 4, 29, 15, 15)),
         # a.m./p.m. after a numeric date
         ("04/29/2024 3:15 PM", datetime(2024, 4, 29, 15, 15)),
         # a number before the date that is not a time of day

@@ -95,8 +95,11 @@ _SHORT_YEAR_DATE = r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d])(?!\.\d)"
 
 
 def _clock(separators: str) -> str:
-    """Hour, minute (one of ``separators`` between them), a.m./p.m., "Uhr"."""
-    return r"(\d{1,2})[" + separators + r"](\d{2})(?:\s*([ap])\.?\s*m\.?)?(?:\s*uhr)?"
+    """Hour, minute (one of ``separators`` between them), seconds, a.m./p.m., "Uhr"."""
+    return (
+        r"(\d{1,2})[" + separators + r"](\d{2})(?::(\d{2})(?![\d:]))?"
+        r"(?:\s*([ap])\.?\s*m\.?)?(?:\s*uhr)?"
+    )
 
 
 # a time after the date; then (in _time()) a time-zone abbreviation or a UTC/GMT offset
@@ -117,7 +120,7 @@ def _zone() -> str:
 
 
 def _time() -> str:
-    """An optional time after a date: separator, clock, zone (groups: hh, mm, ampm, zone)."""
+    """An optional time after a date: separator, clock, zone (groups: hh, mm, ss, ampm, zone)."""
     return r"(?:" + _TIME_LEAD + _CLOCK + r"(?:\s*" + _zone() + r")?)?"
 
 
@@ -183,14 +186,22 @@ def _time_before() -> re.Pattern[str]:
 
 
 def _build(
-    y: int, mo: int, d: int, hh: str | None, mm: str | None, ampm: str | None, zone: str | None
+    y: int,
+    mo: int,
+    d: int,
+    hh: str | None = None,
+    mm: str | None = None,
+    ss: str | None = None,
+    ampm: str | None = None,
+    zone: str | None = None,
 ) -> When | None:
     try:
         if hh is not None and mm is not None:
             h = int(hh)
             if ampm:
                 h = h % 12 + (12 if ampm.lower() == "p" else 0)
-            out: When = datetime(y, mo, d, h, int(mm), tzinfo=_zone_offset(zone))
+            sec = int(ss) if ss and int(ss) < 60 else 0  # (":61" is no second: the minute stays)
+            out: When = datetime(y, mo, d, h, int(mm), sec, tzinfo=_zone_offset(zone))
         else:
             out = date(y, mo, d)
     except ValueError:
@@ -231,12 +242,12 @@ def find_dates(text: str, *, month_first: bool = False) -> list[DateHit]:
             if mo is None:
                 continue
             start = m.start()
-            value = _build(y, mo, d, g[3], g[4], g[5], g[6])
+            value = _build(y, mo, d, *g[3:8])
             if isinstance(value, date) and not isinstance(value, datetime):
                 # "22:04, 22 Apr 2024": the time is printed before the date
                 head = text[max(0, start - _TIME_BEFORE_REACH) : start]
                 t = _time_before().search(head)
-                when = _build(y, mo, d, t[1], t[2], t[3], t[4]) if t is not None else None
+                when = _build(y, mo, d, *t.groups()) if t is not None else None
                 if t is not None and when is not None:
                     start -= len(head) - t.start()
                     if not any(s < m.end() and start < e for s, e in taken):
