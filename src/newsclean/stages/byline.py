@@ -7,6 +7,7 @@ blocks whose text went into metadata.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache, cached_property
 from itertools import pairwise
 from typing import Any
@@ -103,10 +104,9 @@ def find_byline(doc: Document) -> Document:
     """Authors, contributors and agencies from structured data and byline lines."""
     persons: list[str] = []
     agencies_found: list[str] = []
-    orgs: list[str] = []
+    orgs: dict[str, str] = {}  # organisation -> where it was first read
     credited: dict[str, str] = doc.flags.setdefault("agency_credits", {})
     origin = ""
-    org_origin = ""  # where the first organisation was read
     # structured data first (JSON-LD, then meta tags, then microdata): the first origin that
     # names persons gives all of them;
     # agencies and organisations come from the most trusted origin that credits anyone:
@@ -129,26 +129,22 @@ def find_byline(doc: Document) -> Document:
             if ag:
                 agencies_found.append(ag)
                 credited.setdefault(ag, name.strip())
-            elif name not in orgs:
-                orgs.append(name)
-                org_origin = org_origin or c.origin
+            else:
+                orgs.setdefault(name, c.origin)
             credit_rank = rank
             continue
         credit = parse_byline(name)
         # a "Person" named like the site is the newsroom, credited as such at this origin;
         # it leaves the persons to the next origin (JSON-LD "Example Daily", meta "Jane Doe")
-        for n in [n for n in credit.persons if _names_outlet(n, outlet)]:
-            credit.persons.remove(n)
-            credit.organisations.append(n)
-        if credit.persons and not persons:
+        named = [p for p in credit.persons if not _names_outlet(p, outlet)]
+        if named and not persons:
             origin = c.origin
         if origin == c.origin:
-            persons.extend(p for p in credit.persons if p not in persons)
+            persons.extend(p for p in named if p not in persons)
         if others:
             agencies_found.extend(a for a in credit.agencies if a not in agencies_found)
-            if credit.organisations:
-                org_origin = org_origin or c.origin
-            orgs.extend(o for o in credit.organisations if o not in orgs)
+            for o in credit.organisations + [p for p in credit.persons if p not in named]:
+                orgs.setdefault(o, c.origin)
             credited.update((k, v) for k, v in credit.credited.items() if k not in credited)
         if credit:
             credit_rank = rank if credit_rank is None else min(credit_rank, rank)
@@ -183,23 +179,20 @@ def find_byline(doc: Document) -> Document:
                 visible.extend(p for p in tidy if p not in visible)
                 agencies_found.extend(a for a in credit.agencies if a not in agencies_found)
                 credited.update((k, v) for k, v in credit.credited.items() if k not in credited)
-                if credit.organisations:
-                    org_origin = org_origin or "byline-text"
-                orgs.extend(o for o in credit.organisations if o not in orgs)
+                for o in credit.organisations:
+                    orgs.setdefault(o, "byline-text")
     # "MDR THÜRINGEN", "VnExpress": a name that opens with the site's own name is the newsroom
-    for names, read_from in ((persons, origin), (visible, "byline-text")):
-        for n in [n for n in names if _names_outlet(n, outlet)]:
-            names.remove(n)
-            if n not in orgs:
-                orgs.append(n)
-                org_origin = org_origin or read_from
+    # (the structured persons were sorted so above)
+    for n in [n for n in visible if _names_outlet(n, outlet)]:
+        visible.remove(n)
+        orgs.setdefault(n, "byline-text")
     if not persons and visible:
         persons, origin = visible, "byline-text"
     if not persons:
         linked = _author_links(doc, zone_end)
         if linked:
             persons, origin = linked, "author-link"
-    guess = not persons and not _credits_other_than_outlet(doc, agencies_found, orgs)
+    guess = not persons and not _credits_other_than_outlet(outlet, agencies_found, orgs)
     if guess and doc.format in ("html", "markdown"):
         # guesses, not taken when structured data credits an agency or an organisation
         # other than the site itself: a line of names only under the headline, or the
@@ -239,7 +232,7 @@ def find_byline(doc: Document) -> Document:
     if agencies_found:
         doc.flags.setdefault("agencies", []).extend(agencies_found)
     if orgs:
-        doc.set_field("organisations", orgs, org_origin or origin or "byline-text")
+        doc.set_field("organisations", list(orgs), next(iter(orgs.values())))
     return doc
 
 
@@ -407,12 +400,12 @@ def _names_outlet(name: str, outlet: set[str]) -> bool:
     return any(key == o or key.startswith(o + " ") for o in outlet)
 
 
-def _credits_other_than_outlet(doc: Document, agencies_found: list[str], orgs: list[str]) -> bool:
-    """True when an agency or an organisation other than the publishing site is credited."""
-    if agencies_found:
-        return True
-    outlet = _outlet_keys(doc)
-    return any(normalize_key(o) not in outlet for o in orgs)
+def _credits_other_than_outlet(
+    outlet: set[str], agencies_found: list[str], orgs: Iterable[str]
+) -> bool:
+    """True when an agency or an organisation other than the publishing site (``outlet``: its
+    name keys) is credited."""
+    return bool(agencies_found) or any(normalize_key(o) not in outlet for o in orgs)
 
 
 # a link or label glued to the name by a copy that dropped the space: "Jane DoeTwitter";
