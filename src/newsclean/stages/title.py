@@ -156,14 +156,13 @@ def _social_title(doc: Document, metas: list[Any], shown: str, declared: str | N
     requiring twitter:title to differ from og:title in its raw spelling (a copy as weak
     evidence) gains none: on every page that gains, twitter:title copies og:title.
     """
-    og = next((c.value for c in metas if c.origin == "meta:og:title"), None)
-    tw = next((c.value for c in metas if c.origin == "meta:twitter:title"), None)
-    if og is None or tw is None:
+    social = _meta_title(doc, metas, "meta:og:title")
+    tw = _meta_title(doc, metas, "meta:twitter:title")
+    if social is None or tw is None:
         return None
-    social = strip_site(og, doc, guess=False)
     key = title_key(social)
     shown_key = title_key(shown)
-    if key != title_key(strip_site(tw, doc, guess=False)) or key in ("", shown_key):
+    if key != title_key(tw) or key in ("", shown_key):
         return None
     if declared is not None and title_key(declared) != shown_key:
         return None
@@ -197,12 +196,12 @@ def _cut_version(doc: Document, metas: list[Any], title: str) -> str | None:
     corpus (HTML): five pages have such a pair among JSON-LD headline, og:title,
     twitter:title and h1, and on all five the gold is the shorter wording.
     """
-    long_words = _WORD.findall(title.casefold())
+    long_words = title_key(title).split()
     for c in metas:
         if c.origin not in _CUT_ORIGINS:
             continue
         value = strip_site(c.value, doc, guess=False)
-        words = _WORD.findall(value.casefold())
+        words = title_key(value).split()
         if not _CUT_MIN_KEPT * len(long_words) <= len(words) < len(long_words):
             continue
         if words[0] != long_words[0] or words[-1] != long_words[-1]:
@@ -213,7 +212,10 @@ def _cut_version(doc: Document, metas: list[Any], title: str) -> str | None:
     return None
 
 
-_WORD = re.compile(r"\w+")
+def _meta_title(doc: Document, metas: list[Any], origin: str) -> str | None:
+    """The first metadata title of ``origin``, without the site's name (None if there is none)."""
+    value = next((c.value for c in metas if c.origin == origin), None)
+    return None if value is None else strip_site(value, doc, guess=False)
 
 
 def _same_story(one: str, other: str) -> bool:
@@ -240,11 +242,10 @@ def _metadata_disagree(doc: Document, metas: list[Any], h1: Block) -> bool:
     on the one where og:title and JSON-LD headline share most words (a word cut from one)
     the gold is the JSON-LD headline, on the other (they share two words of seven) the h1.
     """
-    og = next((c.value for c in metas if c.origin == "meta:og:title"), None)
-    ld = next((c.value for c in metas if c.origin == "json-ld:headline"), None)
+    og = _meta_title(doc, metas, "meta:og:title")
+    ld = _meta_title(doc, metas, "json-ld:headline")
     if og is None or ld is None:
         return False
-    og, ld = strip_site(og, doc, guess=False), strip_site(ld, doc, guess=False)
     keys = {title_key(og), title_key(ld), title_key(h1.text)}
     return len(keys) == 3 and not _same_story(og, ld)
 
@@ -855,18 +856,11 @@ def _text_title(doc: Document) -> Block | None:
         # there, only a line heading the byline and dateline is taken
         if b.index >= start and (b.index == start or not _announces_header(doc, b)):
             continue
-        wc = _title_words(b.text)
-        # up to 36 words: the longest dev-corpus headline has 31 (a quote and its context)
-        if not 2 <= wc <= 36 or len(b.text) > 250 or HEADLINE_END.search(b.text):
-            continue
+        wc = _headline_words(b.text)
         # a headline of two words only when printed again on the page (the end of the
         # breadcrumb trail, the <title> line) and heading the byline or dateline
-        if wc == 2 and not (_echoed(echoes, b) and _announces_header(doc, b)):
+        if wc < 2 or (wc == 2 and not (_echoed(echoes, b) and _announces_header(doc, b))):
             continue
-        if _TRAIL_LINE.search(b.text):
-            continue  # the breadcrumb trail
-        if _credit_or_dateline(b.text) or link_note_re().search(b.text) or is_author_card(b.text):
-            continue  # a credit, a dateline, a link ("Jobs (opens in a new window)"), an author
         words = _stems(b.text)
         # a line inside the lead's three blocks is compared with the others only
         own_lead = lead if not start <= b.index < start + 3 else _lead_without(doc, start, b)
@@ -901,6 +895,21 @@ def _text_title(doc: Document) -> Block | None:
     return next((b for b in window if normalize_key(b.text) == key), best[1])
 
 
+def _headline_words(text: str) -> int:
+    """The title words of a line shaped like a text copy's headline; 0 for any other line.
+
+    Up to 36 words and 250 characters (the longest dev-corpus headline has 31 words: a quote
+    and its context), no closing full stop, not a breadcrumb trail, a credit, a dateline, a
+    link ("Jobs (opens in a new window)") or an author card.
+    """
+    wc = _title_words(text)
+    if wc > 36 or len(text) > 250 or HEADLINE_END.search(text) or _TRAIL_LINE.search(text):
+        return 0
+    if _credit_or_dateline(text) or link_note_re().search(text) or is_author_card(text):
+        return 0
+    return wc
+
+
 # share of a far headline's word stems the lead must repeat
 _FAR_TITLE_OVERLAP = 0.5
 
@@ -915,10 +924,7 @@ def _far_title(doc: Document, start: int, lead: set[str], echoes: list[str]) -> 
     for b in doc.blocks[: max(0, start - _TITLE_WINDOW)]:
         if b.removed and b.reason not in _TITLE_REASONS:
             continue
-        wc = _title_words(b.text)
-        if not 5 <= wc <= 36 or len(b.text) > 250 or HEADLINE_END.search(b.text):
-            continue
-        if not _echoed(echoes, b) or _TRAIL_LINE.search(b.text) or _credit_or_dateline(b.text):
+        if _headline_words(b.text) < 5 or not _echoed(echoes, b):
             continue
         words = _stems(b.text)
         common = len(words & lead)
