@@ -105,7 +105,8 @@ def _clock(separators: str) -> str:
 # a time after the date; then (in _time()) a time-zone abbreviation or a UTC/GMT offset
 _CLOCK = _clock(":.h")
 _TIME_LEAD = r"\s*(?:,|um|à|a las|at|-|–|—|\||·|•)?\s*"
-_OFFSET = re.compile(r"(?:UTC|GMT)\s?([+\u2212-])\s?(\d{1,2})(?::?(\d{2}))?")
+_UTC_OFFSET = r"(?:UTC|GMT)\s?([+\u2212-])\s?(\d{1,2})(?::?(\d{2}))?"  # "GMT+2", "UTC-05:30"
+_OFFSET = re.compile(_UTC_OFFSET)
 
 # the pre-check for texts without a four-digit year (the zone does not matter there)
 _SHORT_YEAR = re.compile(_SHORT_YEAR_DATE + r"(?:" + _TIME_LEAD + _CLOCK + r")?")
@@ -115,8 +116,9 @@ _SHORT_YEAR = re.compile(_SHORT_YEAR_DATE + r"(?:" + _TIME_LEAD + _CLOCK + r")?"
 def _zone() -> str:
     """A time zone as datelines print it after a time: "JST", "GMT", "UTC+2" (case kept)."""
     names = sorted(zones(), key=len, reverse=True)
-    alts = r"(?:UTC|GMT)\s?[+\u2212-]\s?\d{1,2}(?::?\d{2})?|" + "|".join(names)
-    return r"(?-i:(" + alts + r")\b)"
+    # the offset without its groups: the zone is one group, _zone_offset() reads its parts
+    offset = re.sub(r"\((?!\?)", "(?:", _UTC_OFFSET)
+    return r"(?-i:(" + offset + "|" + "|".join(names) + r")\b)"
 
 
 def _time() -> str:
@@ -243,17 +245,15 @@ def find_dates(text: str, *, month_first: bool = False) -> list[DateHit]:
                 continue
             start = m.start()
             value = _build(y, mo, d, *g[3:8])
-            if isinstance(value, date) and not isinstance(value, datetime):
+            if type(value) is date:
                 # "22:04, 22 Apr 2024": the time is printed before the date
-                head = text[max(0, start - _TIME_BEFORE_REACH) : start]
-                t = _time_before().search(head)
-                when = _build(y, mo, d, *t.groups()) if t is not None else None
-                if t is not None and when is not None:
-                    start -= len(head) - t.start()
-                    if not any(s < m.end() and start < e for s, e in taken):
-                        value = when
-                    else:
-                        start = m.start()
+                t = _time_before().search(text, max(0, start - _TIME_BEFORE_REACH), start)
+                if t is not None:
+                    when = _build(y, mo, d, *t.groups())
+                    if when is not None and not any(
+                        s < m.end() and t.start() < e for s, e in taken
+                    ):
+                        start, value = t.start(), when
             if value is None:
                 continue
             before = text[max(0, start - 30) : start]
