@@ -92,7 +92,7 @@ def find_dates_stage(doc: Document) -> Document:
                 break
     if "published" in doc.fields:
         _mark_labelled_repeats(doc, ti)
-    if "published" not in doc.fields:
+    else:
         for url in [doc.url, *(c.value for c in doc.get("canonical_url"))]:
             m = _URL_DATE.search(url or "")
             if m:
@@ -114,8 +114,7 @@ def _mark_labelled_repeats(doc: Document, ti: int) -> None:
     for b in doc.blocks[max(0, ti) :]:
         if b.role not in KEPT_ROLES or word_count(b.text) > 10:
             continue
-        label = PUBLISHED_LABEL.match(b.text.lstrip(" *-–—•·|"))
-        if label is None:
+        if not PUBLISHED_LABEL.match(b.text.lstrip(" *-–—•·|")):
             continue
         hits = find_dates(b.text)
         covered = sum(h.end - h.start for h in hits)
