@@ -151,7 +151,7 @@ def is_sentence_like(text: str) -> bool:
         return False
     n = word_count(text)
     if n < 6:
-        # scripts without spaces (CJK, Thai) count characters instead of words
+        # scripts without spaces that word_count does not split (Thai) count characters instead
         return len(text) >= 40 and _ends_sentence(text) and not text.isascii()
     # headlines and teasers have no closing punctuation; long unpunctuated prose still counts
     return _ends_sentence(text) or (len(text) >= 150 and _lower_words_at_least(text, 12))
