@@ -233,25 +233,21 @@ _MONTHS_FR = [
 ]
 
 
-def _twelve(h: int) -> str:
-    return f"{(h % 12) or 12}:{{m:02d}} {'pm' if h >= 12 else 'am'}"
+def _twelve(t: datetime) -> str:
+    """The time on a 12-hour clock: "3:07 pm"."""
+    return f"{(t.hour % 12) or 12}:{t.minute:02d} {'pm' if t.hour >= 12 else 'am'}"
 
 
 # ways pages print a date and its time; {zone} is where a printed zone goes
 _DATELINE_SHAPES = [
     lambda t: f"{t:%H:%M}{{zone}}, {t.day} {_MONTHS_EN[t.month - 1]} {t.year}",
-    lambda t: (
-        f"{_MONTHS_EN[t.month - 1]} {t.day}, {t.year} "
-        + _twelve(t.hour).format(m=t.minute)
-        + "{zone}"
-    ),
+    lambda t: f"{_MONTHS_EN[t.month - 1]} {t.day}, {t.year} {_twelve(t)}{{zone}}",
     lambda t: f"{t:%d.%m.%Y}, {t:%H:%M} Uhr{{zone}}",
     lambda t: f"{t.day}. {t:%m}. {t.year} um {t:%H:%M}{{zone}}",
     lambda t: f"{t.day} {_MONTHS_FR[t.month - 1]} {t.year} à {t.hour}h{t:%M}{{zone}}",
     lambda t: f"{t:%Y-%m-%d} {t:%H:%M}{{zone}}",
     lambda t: (
-        _twelve(t.hour).format(m=t.minute)
-        + f"{{zone}}, {t:%a} {_MONTHS_EN[t.month - 1]} {t.day}, {t.year}"
+        f"{_twelve(t)}{{zone}}, {_DAYS_EN[t.weekday()]} {_MONTHS_EN[t.month - 1]} {t.day}, {t.year}"
     ),
 ]
 _ZONES = {"": None, " JST": 9 * 60, " EDT": -4 * 60, " UTC": 0, " GMT+5:30": 5 * 60 + 30}
